@@ -1,0 +1,138 @@
+"""Build the site once, as `mkdocs build --strict`, and check what a reader's browser gets.
+
+The build executes every notebook (mkdocs-jupyter, allow_errors false): a failing assert in a
+notebook fails the build and so this test. The notebook cache is switched off, so each test run
+executes each notebook exactly once — here, and nowhere else in the run.
+Set RNN_SHAPES_SITE_DIR to keep the built site (the deploy workflow publishes it); by default
+it goes to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.markdown_fences import DOCS, ROOT
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = Path(os.environ.get("RNN_SHAPES_SITE_DIR") or tmp_path_factory.mktemp("site"))
+    env = {**os.environ, "RNN_SHAPES_NOTEBOOK_CACHE": "false", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out.resolve())],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+    )
+    return out.resolve(), result
+
+
+def test_build_is_strict_and_clean(site):
+    out, result = site
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log[-6000:]}"
+    warnings = [ln for ln in log.splitlines() if re.match(r"^(WARNING|ERROR)\b", ln)]
+    assert not warnings, "\n".join(warnings)
+
+
+def _pages(out):
+    return sorted(out.rglob("*.html"))
+
+
+class _Requests(HTMLParser):
+    """Collects every URL a browser would fetch while loading the page (not plain links)."""
+
+    FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src",
+                "video": "src", "audio": "src", "embed": "src", "object": "data"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in self.FETCHING and a.get(self.FETCHING[tag]):
+            self.urls.append(a[self.FETCHING[tag]])
+        if tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower()
+            if any(r in rel for r in ("stylesheet", "preload", "prefetch", "icon", "manifest",
+                                      "modulepreload", "preconnect", "dns-prefetch")):
+                self.urls.append(a["href"])
+        if a.get("style"):
+            self.urls += re.findall(r"url\(['\"]?([^'\")]+)", a["style"])
+
+
+def _third_party(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) or url.startswith("//")
+
+
+def test_no_third_party_requests(site):
+    out, result = site
+    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    offenders = []
+    for page in _pages(out):
+        parser = _Requests()
+        html = page.read_text(encoding="utf-8")
+        parser.feed(html)
+        urls = parser.urls + re.findall(r"@import\s+(?:url\()?['\"]?([^'\")\s;]+)", html)
+        urls += re.findall(r"url\(['\"]?(https?://[^'\")]+)", html)
+        offenders += [f"{page.relative_to(out)}: {u}" for u in urls if _third_party(u)]
+    for css in out.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        urls = re.findall(r"url\(['\"]?((?:https?:)?//[^'\")]+)", text)
+        urls += re.findall(r"@import\s+['\"]((?:https?:)?//[^'\"]+)", text)
+        offenders += [f"{css.relative_to(out)}: {u}" for u in urls]
+    assert not offenders, "requests to other hosts:\n" + "\n".join(offenders)
+
+
+NOTEBOOKS = sorted(DOCS.rglob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_page(site, notebook):
+    out, result = site
+    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    rel = notebook.relative_to(DOCS)
+    page_dir = out / rel.with_suffix("")
+    html = (page_dir / "index.html").read_text(encoding="utf-8")
+    # Executed at build time: outputs are on the page, none of them an error or a log line.
+    assert "jp-OutputArea-output" in html, f"{rel}: no cell outputs, was it executed?"
+    assert "Traceback (most recent call last)" not in html, f"{rel}: a traceback on the page"
+    assert "application/vnd.jupyter.stderr" not in html, f"{rel}: stderr (logs) on the page"
+    # The download link points to the copied notebook, the Colab link to the repository.
+    assert f'href="{notebook.name}" download' in html, f"{rel}: no download link"
+    assert (page_dir / notebook.name).is_file(), f"{rel}: the .ipynb was not copied"
+    colab = f"https://colab.research.google.com/github/{_extra('repository')}/blob/"
+    assert f'{colab}{_extra("branch")}/docs/{rel.as_posix()}"' in html, f"{rel}: no Colab link"
+
+
+def _extra(key: str) -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(rf"^  {key}: (\S+)", text, re.MULTILINE).group(1)
+
+
+def test_math_is_mathml(site):
+    out, result = site
+    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    leftovers = []
+    for page in _pages(out):
+        html = page.read_text(encoding="utf-8")
+        if 'class="arithmatex"' in html or "$$" in re.sub(r"<(pre|code)\b.*?</\1>", "", html,
+                                                          flags=re.DOTALL):
+            leftovers.append(str(page.relative_to(out)))
+    assert not leftovers, f"math left unrendered on: {leftovers}"
+
+
+def test_home_page_diagrams(site):
+    out, result = site
+    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert html.count('<svg class="shape-diagram"') == 2, "the home page draws two diagrams"
+    assert "N×T×M = 2×5×4" in html and "N×K = 2×6" in html
