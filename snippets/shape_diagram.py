@@ -1,6 +1,6 @@
 """Draw the N×T×D → N×T×M → N×T×K chain as boxes, in SVG.
 
-The home page shows this picture; the build (overrides/hooks/diagrams.py) calls
+The home page shows this picture; the build (overrides/hooks/generated.py) calls
 ``chain_svg`` with the sizes the page uses, so the picture is drawn from code, never by hand.
 Each tensor is a stack of N sheets (one per sample); a sheet has one row per time step and one
 column per feature, so you can count the cells. Run this file to check the picture against the

@@ -20,11 +20,15 @@ def pytest_terminal_summary(terminalreporter):
     kinds = {
         "code blocks on pages (docs/*.md)": lambda n: n.startswith("docs/"),
         "snippets run and their shown output": lambda n: n.startswith("tests/test_snippets.py"),
-        "notebooks executed by the site build": lambda n: "test_notebook_page" in n,
+        "notebooks executed by the site build": lambda n: n.startswith(
+            "tests/test_site.py::test_notebook_page"
+        ),
+        "build hooks": lambda n: n.startswith("tests/test_hooks.py"),
         "site build and built-page checks": lambda n: n.startswith("tests/test_site.py")
         and "test_notebook_page" not in n,
         "coverage both ways (fences, snippets, nav)": lambda n: "test_docs_coverage" in n,
         "lint (ruff)": lambda n: n.startswith("tests/test_lint.py"),
+        "porting converter (property-based)": lambda n: n.startswith("tests/test_porting.py"),
     }
     counts = {kind: {} for kind in [*kinds, "other tests"]}
     for outcome in ("passed", "failed", "skipped", "error", "xfailed", "xpassed"):

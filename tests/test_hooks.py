@@ -1,0 +1,73 @@
+"""The build hooks in overrides/hooks/: what they generate, and the errors a page author gets."""
+
+from __future__ import annotations
+
+import importlib.util
+from types import SimpleNamespace
+
+import pytest
+
+from tests.markdown_fences import ROOT
+
+
+def _hook(name: str):
+    path = ROOT / "overrides" / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _page(src_uri: str):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+
+
+generated, mathml, notebooks = _hook("generated"), _hook("mathml"), _hook("notebooks")
+
+
+def test_shape_diagram_request_becomes_svg():
+    md = "Intro\n\n<!-- shape-diagram: N=2 T=5 D=3 M=4 K=6 -->\n\nAfter\n"
+    html = generated.on_page_markdown(md, _page("index.md"), None, None)
+    assert '<svg class="shape-diagram"' in html and "N×T×K = 2×5×6" in html
+    assert "Intro" in html and "After" in html
+
+
+@pytest.mark.parametrize(
+    ("request_args", "message"),
+    [
+        ("N=2 T=5 D=3 M=4", "missing K"),
+        ("N=2 T=5 D=3 M=4 K=6 sideways", "unknown token 'sideways'"),
+        ("N=two T=5 D=3 M=4 K=6", "unknown token 'N=two'"),
+        ("N=0 T=5 D=3 M=4 K=6", "N must be from 1 to 12"),
+    ],
+)
+def test_bad_shape_diagram_request_says_what_is_allowed(request_args, message):
+    md = f"<!-- shape-diagram: {request_args} -->\n"
+    with pytest.raises(ValueError, match=message):
+        generated.on_page_markdown(md, _page("x.md"), None, None)
+
+
+def test_unknown_cheat_sheet_table_names_the_allowed_ones():
+    with pytest.raises(ValueError, match=r"x\.md: cheat-sheet: .*inputs"):
+        generated.on_page_markdown("<!-- cheat-sheet: nonsense -->\n", _page("x.md"), None, None)
+
+
+def test_arithmatex_and_notebook_math_become_mathml():
+    html = '<p><span class="arithmatex">\\(h_t &lt; 1\\)</span></p>'
+    out = mathml.on_page_content(html, _page("a.md"), None, None)
+    assert out.startswith("<p><math") and "arithmatex" not in out and "<mo>&#x0003C;</mo>" in out
+    nb = "<p>With $x_t$ and</p><pre>cost = $5 and $6</pre><p>$$a^2$$</p>"
+    out = mathml.on_page_content(nb, _page("t/n.ipynb"), None, None)
+    assert out.count("<math") == 2 and "<pre>cost = $5 and $6</pre>" in out
+
+
+def test_notebook_pages_lose_cdn_scripts_only():
+    html = (
+        '<script src="https://cdnjs.cloudflare.com/mathjax.js"></script>'
+        '<script type="text/x-mathjax-config">MathJax.Hub.Config({})</script>'
+        '<script type="module">import mermaid from "https://cdn.jsdelivr.net/x.mjs"</script>'
+        "<script>document.addEventListener('clipboard-copy', f)</script><p>text</p>"
+    )
+    out = notebooks.on_page_content(html, _page("t/n.ipynb"), None, None)
+    assert out == "<script>document.addEventListener('clipboard-copy', f)</script><p>text</p>"
+    assert notebooks.on_page_content(html, _page("a.md"), None, None) == html
