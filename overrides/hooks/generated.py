@@ -79,6 +79,7 @@ def on_page_markdown(markdown, page, config, files):
     def replace(m: re.Match[str]) -> str:
         make = shape_diagram if m.group("kind") == "shape-diagram" else cheat_sheet
         text = make(m.group("args"), where)
-        return "\n".join(m.group("indent") + line for line in text.splitlines())
+        # A blank line after the generated block: a Markdown table must not absorb what follows.
+        return "\n".join(m.group("indent") + line for line in text.splitlines()) + "\n"
 
     return _REQUEST.sub(replace, markdown)
