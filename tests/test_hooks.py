@@ -18,8 +18,8 @@ def _hook(name: str):
     return module
 
 
-def _page(src_uri: str):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+def _page(src_uri: str, toc=()):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), toc=list(toc))
 
 
 generated, mathml, notebooks = _hook("generated"), _hook("mathml"), _hook("notebooks")
@@ -71,3 +71,11 @@ def test_notebook_pages_lose_cdn_scripts_only():
     out = notebooks.on_page_content(html, _page("t/n.ipynb"), None, None)
     assert out == "<script>document.addEventListener('clipboard-copy', f)</script><p>text</p>"
     assert notebooks.on_page_content(html, _page("a.md"), None, None) == html
+
+
+def test_notebook_toc_points_at_the_headings_ids():
+    entry = SimpleNamespace(id="the-loop-that-forgets", children=[])
+    fine = SimpleNamespace(id="the-model", children=[entry])
+    html = '<h2 id="the-model">x</h2><h2 id="the-loop-that-forgets-bias_hh">y</h2>'
+    notebooks.on_page_content(html, _page("t/n.ipynb", [fine]), None, None)
+    assert (fine.id, entry.id) == ("the-model", "the-loop-that-forgets-bias_hh")

@@ -68,6 +68,53 @@ class _Requests(HTMLParser):
             self.urls += re.findall(r"url\(['\"]?([^'\")]+)", a["style"])
 
 
+class _Links(HTMLParser):
+    """Collects the ids on a page and the targets of its <a href> links."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+def test_internal_links_and_anchors_resolve(site):
+    """A link checker over the built site. mkdocs validates links in Markdown pages; links in
+    notebook cells are plain HTML to it, so only this test sees them."""
+    out, result = site
+    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    parsed = {}
+    for page in _pages(out):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parsed[page] = parser
+    broken = []
+    for page, parser in parsed.items():
+        for href in parser.hrefs:
+            url = urlparse(href)
+            if url.scheme or url.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            if url.path.startswith("/"):  # root-relative (the 404 page): from the site's root
+                target = (out / url.path.lstrip("/")).resolve()
+            else:
+                target = (page.parent / url.path).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(out)}: {href} (no such file)")
+            elif url.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else set()
+                if url.fragment not in ids:
+                    broken.append(f"{page.relative_to(out)}: {href} (no such anchor)")
+    assert not broken, "broken links:\n" + "\n".join(sorted(set(broken)))
+
+
 def _third_party(url: str) -> bool:
     parsed = urlparse(url)
     return bool(parsed.netloc) or url.startswith("//")

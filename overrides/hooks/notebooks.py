@@ -4,6 +4,9 @@
   environment. Setting TensorFlow's log switches here, before any kernel starts, keeps its C++
   log lines and the oneDNN banner out of the pages, and pins the frameworks to the CPU so that
   the numbers on a page do not depend on the build machine having a GPU.
+* Working table of contents: mkdocs-jupyter builds a notebook's TOC with its own slugs, which
+  drop code spans (`bias_hh`), while the headings get nbconvert's ids, which keep them; such TOC
+  links lead nowhere. Each TOC entry is pointed at the heading it stands for.
 * Offline pages: mkdocs-jupyter's template always emits MathJax and Mermaid loaders that point
   to a CDN. The math is rendered to MathML by ``mathml.py`` and no notebook uses Mermaid, so
   those scripts are removed: a built page makes no third-party request.
@@ -37,7 +40,20 @@ def _drop_remote_scripts(html: str) -> str:
     return _SCRIPT.sub(keep_or_drop, html)
 
 
+_HEADING_ID = re.compile(r"<h[1-6][^>]*\bid=\"([^\"]+)\"")
+
+
+def _fix_toc(toc, heading_ids: list[str]) -> None:
+    for item in toc:
+        if item.id not in heading_ids:
+            candidates = [h for h in heading_ids if h.startswith(item.id)]
+            if len(candidates) == 1:
+                item.id = candidates[0]
+        _fix_toc(item.children, heading_ids)
+
+
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
+        _fix_toc(page.toc, _HEADING_ID.findall(html))
         return _drop_remote_scripts(html)
     return html
