@@ -16,9 +16,8 @@ import json
 import re
 
 import pytest
-import yaml
 
-from tests.markdown_fences import (
+from tests.site_sources import (
     DOCS,
     INCLUDE,
     ROOT,
@@ -26,6 +25,7 @@ from tests.markdown_fences import (
     all_fences,
     executed_python,
     markdown_pages,
+    mkdocs_config,
 )
 
 PYTHONISH = {"py", "py3", "python", "python3", "pycon", "ipython", "ipython3", "{.python}"}
@@ -113,8 +113,6 @@ def test_every_include_names_a_real_section(include):
 
 
 def _nav_files():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-
     def walk(node):
         if isinstance(node, str):
             yield node
@@ -125,14 +123,7 @@ def _nav_files():
             for value in node.values():
                 yield from walk(value)
 
-    return set(walk(config["nav"]))
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml uses !ENV and !relative tags; their values do not matter here."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    return set(walk(mkdocs_config()["nav"]))
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.markdown_fences import ROOT
+from tests.site_sources import ROOT
 
 
 def _hook(name: str):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.markdown_fences import ROOT, python_sources
+from tests.site_sources import ROOT, python_sources
 
 
 def _ruff(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

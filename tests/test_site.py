@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.markdown_fences import DOCS, ROOT
+from tests.site_sources import DOCS, ROOT, mkdocs_config
 
 
 @pytest.fixture(scope="session")
@@ -158,13 +158,9 @@ def test_notebook_page(site, notebook):
     # The download link points to the copied notebook, the Colab link to the repository.
     assert f'href="{notebook.name}" download' in html, f"{rel}: no download link"
     assert (page_dir / notebook.name).is_file(), f"{rel}: the .ipynb was not copied"
-    colab = f"https://colab.research.google.com/github/{_extra('repository')}/blob/"
-    assert f'{colab}{_extra("branch")}/docs/{rel.as_posix()}"' in html, f"{rel}: no Colab link"
-
-
-def _extra(key: str) -> str:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(rf"^  {key}: (\S+)", text, re.MULTILINE).group(1)
+    extra = mkdocs_config()["extra"]
+    colab = f"https://colab.research.google.com/github/{extra['repository']}/blob/"
+    assert f'{colab}{extra["branch"]}/docs/{rel.as_posix()}"' in html, f"{rel}: no Colab link"
 
 
 def test_math_is_mathml(site):

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from tests.markdown_fences import ROOT, SNIPPETS, all_fences
+from tests.site_sources import ROOT, SNIPPETS, all_fences
 
 SNIPPET_FILES = sorted(p for p in SNIPPETS.rglob("*.py") if "__pycache__" not in p.parts)
 _outputs: dict[str, str] = {}

@@ -1,4 +1,5 @@
-"""Read the fenced code blocks of the site's Markdown pages, the way a contributor sees them.
+"""Read the site's sources for the tests: mkdocs.yml, and the fenced code blocks of the Markdown
+pages, the way a contributor sees them.
 
 pytest-codeblocks executes only fences spelled exactly ```python (and sh/bash); anything else is
 silently skipped. The coverage and lint tests use this parser to find every fence, whatever its
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -18,6 +22,18 @@ SNIPPETS = ROOT / "snippets"
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`]*?)[ \t]*$")
 _MARKER = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
 INCLUDE = re.compile(r"""--8<--\s+["'](?P<path>[^"':]+)(?::(?P<section>[\w-]+))?["']""")
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml uses tags such as !ENV and !relative; their values do not matter to the tests."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@cache
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
 
 @dataclass
