@@ -6,6 +6,9 @@ A page asks for generated content with an HTML comment on a line of its own:
     <!-- shape-diagram: N=2 T=5 D=3 M=4 K=6 last-step -->   the many-to-one chain
     <!-- cheat-sheet: inputs -->                            a verified cheat-sheet table
 
+Every file in snippets/ is also published as it is (``snippets/<name>.py`` in the site), so a
+page can offer the whole runnable file: ``[porting.py](snippets/porting.py)`` from docs/.
+
 Diagrams come from ``snippets/shape_diagram.py`` (inline SVG, so they follow the light/dark
 palette); tables from ``snippets/reference/cheat_sheet.py``, whose rows the test run checks
 against the real frameworks. A malformed request fails the build with a message that says what
@@ -18,6 +21,8 @@ import importlib.util
 import re
 from functools import cache
 from pathlib import Path
+
+from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
 _REQUEST = re.compile(
@@ -71,6 +76,14 @@ def cheat_sheet(args: str, where: str) -> str:
         return _snippet("snippets/reference/cheat_sheet.py").markdown_table(name)
     except ValueError as err:
         raise ValueError(f"{where}: cheat-sheet: {err}") from err
+
+
+def on_files(files, config):
+    for path in sorted((ROOT / "snippets").rglob("*.py")):
+        if "__pycache__" not in path.parts:
+            uri = path.relative_to(ROOT).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
