@@ -331,7 +331,6 @@ def keras_to_torch(layer):
 # --8<-- [end:public]
 
 
-# --8<-- [start:demo]
 if __name__ == "__main__":
     N, T, D, M, L = 2, 5, 3, 4, 2
     torch.manual_seed(0)
@@ -362,4 +361,3 @@ if __name__ == "__main__":
         print(textwrap.fill(str(error), 80, initial_indent="  ", subsequent_indent="  "))
     else:
         raise AssertionError("GRU(reset_after=False) was converted")
-# --8<-- [end:demo]

@@ -17,7 +17,6 @@ CHAR = 7.4  # px per character of a 12 px monospace label
 MAX_SIZE = 12  # larger sizes would not fit a page; the picture is for small examples
 
 
-# --8<-- [start:validate]
 def _check_size(name: str, value: object) -> int:
     """Return ``value`` if it is a whole number from 1 to MAX_SIZE, else raise a clear error."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -25,7 +24,6 @@ def _check_size(name: str, value: object) -> int:
     if not 1 <= value <= MAX_SIZE:
         raise ValueError(f"{name} must be from 1 to {MAX_SIZE} to be drawn, got {value}")
     return value
-# --8<-- [end:validate]
 
 
 def _el(tag: str, cls: str, text: str = "", **attrs: float) -> str:
@@ -104,7 +102,6 @@ def chain_svg(N: int, T: int, D: int, M: int, K: int, *, last_step_only: bool = 
 
 
 if __name__ == "__main__":
-    # --8<-- [start:check]
     import torch
     from torch import nn
 
@@ -128,4 +125,3 @@ if __name__ == "__main__":
             chain_svg(bad, T, D, M, K)
         except (TypeError, ValueError) as err:
             print(err)
-    # --8<-- [end:check]

@@ -161,6 +161,15 @@ def _built(*layers, d=3):
     return keras.Sequential([keras.Input((None, d)), *layers])
 
 
+def _separately_built_stack():
+    """Layers built one by one in a Sequential without an Input: nothing checks that the first
+    passes on the whole sequence, so the converter must."""
+    first, second = L.SimpleRNN(4), L.SimpleRNN(4, return_sequences=True)
+    first.build((None, None, 3))
+    second.build((None, None, 4))
+    return keras.Sequential([first, second])
+
+
 def _functional():
     inputs = keras.Input((None, 3))
     return keras.Model(inputs, L.LSTM(4)(inputs))
@@ -187,6 +196,7 @@ KERAS_REFUSED = [
         3, return_sequences=True, go_backwards=True))), "different forward and backward"),
     (lambda: _built(L.LSTM(4, return_sequences=True), L.Dense(2)), "Dense"),
     (lambda: _built(L.Dense(2)).layers[0], "Dense"),
+    (_separately_built_stack, "return_sequences=False in 'simple_rnn"),
     (lambda: _built(L.LSTM(4, return_sequences=True), L.GRU(4)), "layers differ"),
     (lambda: _built(L.LSTM(4, return_sequences=True), L.LSTM(5)), "layers differ"),
     (lambda: _built(L.LSTM(4, return_sequences=True), L.LSTM(4, use_bias=False)),

@@ -945,7 +945,6 @@ def _cell(formula: str | None, note: str) -> str:
     return f"`{formula}` {note}".rstrip()
 
 
-# --8<-- [start:table]
 def markdown_table(name: str) -> str:
     """The Markdown table for one name of TABLE_NAMES (no framework is imported)."""
     lines = ["| What | PyTorch | Keras | See |", "| --- | --- | --- | --- |"]
@@ -959,7 +958,6 @@ def markdown_table(name: str) -> str:
                 raise ValueError(f"{name}: {row.what!r}: a cell holds '|', which ends a cell")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
-# --8<-- [end:table]
 
 
 if __name__ == "__main__":
