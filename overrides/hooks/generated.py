@@ -6,6 +6,9 @@ A page asks for generated content with an HTML comment on a line of its own:
     <!-- shape-diagram: N=2 T=5 D=3 M=4 K=6 last-step -->   the many-to-one chain
     <!-- cheat-sheet: inputs -->                            a verified cheat-sheet table
 
+and every ``<!--pytest-codeblocks:cont-->`` marker gets a visible note on the page, so a reader
+knows that the next block continues the one before it.
+
 Every file in snippets/ is also published as it is (``snippets/<name>.py`` in the site), so a
 page can offer the whole runnable file: ``[porting.py](snippets/porting.py)`` from docs/.
 
@@ -17,14 +20,18 @@ is allowed.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import re
-from functools import cache
+import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
+# snippets/ is imported as a namespace package from the repository root, as the tests import it;
+# `mkdocs` started from its entry-point script has no root on sys.path, so put it there.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 _REQUEST = re.compile(
     r"^(?P<indent>[ \t]*)<!--\s*(?P<kind>shape-diagram|cheat-sheet):(?P<args>[^>]*)-->\s*$",
     re.MULTILINE,
@@ -32,14 +39,9 @@ _REQUEST = re.compile(
 _SIZE = re.compile(r"^(N|T|D|M|K)=(\d+)$")
 
 
-@cache
-def _snippet(relative: str):
-    """Import a file from snippets/ by path (snippets are scripts, not a package)."""
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def snippet_files() -> list[Path]:
+    """Every file in snippets/: each is published, run by the tests and included by a page."""
+    return sorted(p for p in (ROOT / "snippets").rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def shape_diagram(args: str, where: str) -> str:
@@ -58,7 +60,8 @@ def shape_diagram(args: str, where: str) -> str:
     missing = [k for k in "NTDMK" if k not in sizes]
     if missing:
         raise ValueError(f"{where}: shape-diagram: missing {', '.join(missing)}")
-    svg = _snippet("snippets/shape_diagram.py").chain_svg(**sizes, last_step_only=last_step)
+    draw = importlib.import_module("snippets.shape_diagram").chain_svg
+    svg = draw(**sizes, last_step_only=last_step)
     caption = (
         "One sheet per sample (N), one row per time step (T), one column per feature (D, M, K)."
         if not last_step
@@ -73,21 +76,31 @@ def shape_diagram(args: str, where: str) -> str:
 def cheat_sheet(args: str, where: str) -> str:
     name = args.strip()
     try:
-        return _snippet("snippets/reference/cheat_sheet.py").markdown_table(name)
+        return importlib.import_module("snippets.reference.cheat_sheet").markdown_table(name)
     except ValueError as err:
         raise ValueError(f"{where}: cheat-sheet: {err}") from err
 
 
 def on_files(files, config):
-    for path in sorted((ROOT / "snippets").rglob("*.py")):
-        if "__pycache__" not in path.parts:
-            uri = path.relative_to(ROOT).as_posix()
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for path in snippet_files():
+        uri = path.relative_to(ROOT).as_posix()
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+# A block that continues the previous one says so on the page, not only in the source: a reader
+# who copies it alone would get a NameError. The marker stays for pytest-codeblocks, which reads
+# the source; the note is what the built page shows (and what the copy test keys on).
+_CONT = re.compile(r"^(?P<indent>[ \t]*)<!--\s*pytest-codeblocks:cont\s*-->[ \t]*$", re.MULTILINE)
+CONT_NOTE = (
+    '<p class="continues" markdown="0">Continues the block above, with its variables: '
+    "run that one first.</p>"
+)
 
 
 def on_page_markdown(markdown, page, config, files):
     where = page.file.src_uri
+    markdown = _CONT.sub(lambda m: f"{m.group('indent')}{CONT_NOTE}\n", markdown)
 
     def replace(m: re.Match[str]) -> str:
         make = shape_diagram if m.group("kind") == "shape-diagram" else cheat_sheet

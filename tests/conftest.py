@@ -1,0 +1,43 @@
+"""Fixtures shared by the tests of the built site (test_site.py, test_copyable.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.site_sources import ROOT
+
+
+@dataclass
+class Build:
+    out: Path  # the built site
+    returncode: int
+    log: str  # stdout and stderr of `mkdocs build --strict`
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> Build:
+    """`mkdocs build --strict`, once per run, with the notebook cache off (each notebook is
+    executed exactly once per run, here). RNN_SHAPES_SITE_DIR keeps the built site (the deploy
+    workflow publishes it); by default it goes to a temporary folder."""
+    out = Path(os.environ.get("RNN_SHAPES_SITE_DIR") or tmp_path_factory.mktemp("site"))
+    env = {**os.environ, "RNN_SHAPES_NOTEBOOK_CACHE": "false", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out.resolve())],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+    )
+    return Build(out.resolve(), result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    """The built site's folder. If the build failed, the tests that read the site are skipped:
+    the failure is reported once, by test_site.py::test_build_is_strict_and_clean."""
+    if build.returncode != 0:
+        pytest.skip("the site did not build: see test_site.py::test_build_is_strict_and_clean")
+    return build.out

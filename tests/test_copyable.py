@@ -1,0 +1,136 @@
+"""The reader's promise: every Python block the built site shows runs when pasted alone into a
+fresh interpreter, unless the page says that it continues the block above.
+
+The blocks are read from the *built* pages, after snippet includes and tabs, in page order, as a
+reader sees them: ```python fences and included snippet sections (```py) alike. A block under
+the page's "Continues the block above" note (the build hook writes it for every
+``<!--pytest-codeblocks:cont-->`` marker) is run after the blocks it continues, in the same
+process. Each chain runs in a fresh process (tests/fresh_python.py); only its success is checked
+here: what blocks print is checked by pytest-codeblocks and tests/test_snippets.py.
+
+Notebook pages are not read here: they say that their cells continue each other, and the strict
+build executes each notebook top to bottom in a new kernel, which is the reader's path there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.fresh_python import run_fresh
+from tests.site_sources import ROOT, fences, markdown_pages
+
+PAGES = markdown_pages()
+PYTHON_CLASSES = {"language-python", "language-py"}
+
+
+class _Blocks(HTMLParser):
+    """The Python code blocks of one built page, in order, each with whether the page marks it
+    as continuing the block above."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[bool, str]] = []
+        self._depth = 0  # depth inside a Python highlight <div>, 0 when outside
+        self._in_code = False
+        self._text: list[str] = []
+        self._continues = False
+
+    def handle_starttag(self, tag, attrs):
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "p" and "continues" in classes:
+            self._continues = True
+        if tag == "div":
+            if self._depth:
+                self._depth += 1
+            elif classes & PYTHON_CLASSES:
+                self._depth = 1
+        if tag == "code" and self._depth:
+            self._in_code, self._text = True, []
+
+    def handle_endtag(self, tag):
+        if tag == "code" and self._in_code:
+            self._in_code = False
+            self.blocks.append((self._continues, "".join(self._text)))
+            self._continues = False
+        if tag == "div" and self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._in_code:
+            self._text.append(data)
+
+
+def _built_page(site, page):
+    rel = page.relative_to(ROOT / "docs").with_suffix("")
+    html = site / ("index.html" if rel.as_posix() == "index" else rel / "index.html")
+    return html.read_text(encoding="utf-8")
+
+
+def page_chains(html: str) -> tuple[list[str], int]:
+    """The page's blocks joined into chains (a continuing block is appended to the one before)
+    and the number of blocks read."""
+    parser = _Blocks()
+    parser.feed(html)
+    chains: list[str] = []
+    for continues, code in parser.blocks:
+        if continues and chains:
+            chains[-1] += "\n" + code
+        else:
+            chains.append(code)
+    return chains, len(parser.blocks)
+
+
+@pytest.fixture(scope="session")
+def results(site):
+    """Every chain of every page, run once, all in one batch (the children run in parallel)."""
+    chains = {page: page_chains(_built_page(site, page)) for page in PAGES}
+    flat = [(page, code) for page, (page_list, _) in chains.items() for code in page_list]
+    outcomes = run_fresh([code for _, code in flat])
+    by_page: dict = {page: [] for page in PAGES}
+    for (page, code), outcome in zip(flat, outcomes, strict=True):
+        by_page[page].append((code, outcome))
+    return chains, by_page
+
+
+@cache
+def _source_blocks(page) -> int:
+    """How many Python blocks the source shows: ```python fences and ```py includes."""
+    return sum(f.lang in ("python", "py") for f in fences(page))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_block_runs_alone(results, page):
+    chains, by_page = results
+    _, shown = chains[page]
+    # Guard against reading nothing: the built page shows as many blocks as the source has.
+    assert shown == _source_blocks(page), (
+        f"{page.name}: the built page shows {shown} Python blocks, the source has "
+        f"{_source_blocks(page)}; is pygments_lang_class still on in mkdocs.yml?"
+    )
+    failed = [
+        f"--- block {i} (starts: {code.strip().splitlines()[0]!r})\n{outcome.output[-1500:]}"
+        for i, (code, outcome) in enumerate(by_page[page], 1)
+        if not outcome.ok
+    ]
+    assert not failed, (
+        f"{page.name}: blocks that fail when a reader pastes them alone into a fresh "
+        "interpreter (give them their imports, or mark them <!--pytest-codeblocks:cont--> and "
+        "say so in the prose):\n" + "\n".join(failed)
+    )
+
+
+def test_a_continuing_block_is_marked_on_the_page():
+    """The parser reads the hook's note: a block under it joins the chain above it."""
+    from overrides.hooks.generated import CONT_NOTE
+
+    html = (
+        '<div class="language-python highlight"><pre><code>x = 1\n</code></pre></div>'
+        f"{CONT_NOTE}"
+        '<div class="language-python highlight"><pre><code>print(x)\n</code></pre></div>'
+        '<div class="language-text highlight"><pre><code>1\n</code></pre></div>'
+        '<div class="language-py highlight"><pre><code>y = 2 &lt; 3\n</code></pre></div>'
+    )
+    assert page_chains(html) == (["x = 1\n\nprint(x)\n", "y = 2 < 3\n"], 3)
