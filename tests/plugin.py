@@ -5,6 +5,9 @@ the settings below apply to everything the test run executes:
 
 * TensorFlow's C++ logs and oneDNN banner stay out of the test output;
 * every framework runs on the CPU, so results do not depend on a GPU being present.
+
+It also adds ``--update-examples`` (tests/update_examples.py): rewrite the outputs shown on the
+pages with what their code prints now.
 """
 
 import os
@@ -15,20 +18,52 @@ os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ["CUDA_VISIBLE_DEVICES"] = ""
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-examples", action="store_true",
+        help="rewrite each checked output shown in docs/ (```text blocks) with what its code "
+        "prints now, instead of failing on a difference; review the result with git diff",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--update-examples"):
+        return
+    from tests import update_examples
+
+    for item in items:
+        block = getattr(item, "obj", None)
+        if type(item).__module__ == "pytest_codeblocks.plugin" and block.syntax == "python" \
+                and block.expected_output is not None:
+            item.runtest = lambda item=item: update_examples.codeblock_runtest(item)
+
+
+def pytest_sessionfinish(session):
+    if session.config.getoption("--update-examples"):
+        from tests import update_examples
+
+        session.config._updated_examples = update_examples.apply()
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say what ran, by kind, so a green run shows it covered the whole site."""
     kinds = {
         "code blocks on pages (docs/*.md)": lambda n: n.startswith("docs/"),
+        "built pages' blocks, each pasted alone": lambda n: n.startswith("tests/test_copyable"),
         "snippets run and their shown output": lambda n: n.startswith("tests/test_snippets.py"),
+        "cheat-sheet rows × sizes × directions": lambda n: n.startswith("tests/test_cheat_"),
         "notebooks executed by the site build": lambda n: n.startswith(
             "tests/test_site.py::test_notebook_page"
         ),
-        "build hooks": lambda n: n.startswith("tests/test_hooks.py"),
         "site build and built-page checks": lambda n: n.startswith("tests/test_site.py")
         and "test_notebook_page" not in n,
+        "build hooks, template overrides": lambda n: n.startswith(
+            ("tests/test_hooks.py", "tests/test_overrides.py")
+        ),
         "coverage both ways (fences, snippets, nav)": lambda n: "test_docs_coverage" in n,
-        "lint (ruff)": lambda n: n.startswith("tests/test_lint.py"),
+        "lint (ruff, one run)": lambda n: n.startswith("tests/test_lint.py"),
         "porting converter (property-based)": lambda n: n.startswith("tests/test_porting.py"),
+        "--update-examples machinery": lambda n: n.startswith("tests/test_update_examples"),
     }
     counts = {kind: {} for kind in [*kinds, "other tests"]}
     for outcome in ("passed", "failed", "skipped", "error", "xfailed", "xpassed"):
@@ -40,6 +75,12 @@ def pytest_terminal_summary(terminalreporter):
                 continue
             kind = next((k for k, match in kinds.items() if match(nodeid)), "other tests")
             counts[kind][outcome] = counts[kind].get(outcome, 0) + 1
+    updated = getattr(terminalreporter.config, "_updated_examples", None)
+    if updated is not None:
+        terminalreporter.section("--update-examples")
+        terminalreporter.write_line(f"{len(updated)} shown outputs rewritten; review: git diff")
+        for where in updated:
+            terminalreporter.write_line(f"  {where}")
     terminalreporter.section("what ran")
     for kind, by_outcome in counts.items():
         if by_outcome:

@@ -17,7 +17,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-SNIPPETS = ROOT / "snippets"
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`]*?)[ \t]*$")
 _MARKER = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
@@ -44,6 +43,8 @@ class Fence:
     info: str  # everything after the opener, e.g. 'python title="x"'
     body: str  # dedented content
     markers: list[str] = field(default_factory=list)  # HTML comments right before it
+    end: int = 0  # 1-based line of the closing fence
+    indent: str = ""  # the indentation of the fence (inside tabs, admonitions, lists)
 
     @property
     def lang(self) -> str:
@@ -51,7 +52,8 @@ class Fence:
 
     @property
     def where(self) -> str:
-        return f"{self.path.relative_to(ROOT)}:{self.line}"
+        path = self.path.relative_to(ROOT) if self.path.is_relative_to(ROOT) else self.path
+        return f"{path}:{self.line}"
 
     def has_marker(self, prefix: str) -> bool:
         return any(m.startswith(prefix) for m in self.markers)
@@ -75,7 +77,8 @@ def fences(path: Path) -> list[Fence]:
                     break
                 body.append(lines[j][len(indent):] if lines[j].startswith(indent) else lines[j])
                 j += 1
-            found.append(Fence(path, i + 1, opener, info, "\n".join(body) + "\n", pending))
+            found.append(Fence(path, i + 1, opener, info, "\n".join(body) + "\n", pending,
+                               end=j + 1, indent=indent))
             pending = []
             i = j + 1
             continue
@@ -99,6 +102,19 @@ def all_fences() -> list[Fence]:
 def executed_python(fence: Fence) -> bool:
     """True when pytest-codeblocks will run this fence."""
     return fence.opener.startswith("`") and fence.info == "python"
+
+
+def expected_output_fence(head: Fence) -> Fence | None:
+    """The ```text fence checked against what ``head`` (an executed block, with the blocks that
+    continue it) prints: the next fence marked expected-output, as pytest-codeblocks pairs them."""
+    page = fences(head.path)
+    start = next(i for i, f in enumerate(page) if f.line == head.line)
+    for fence in page[start + 1:]:
+        if fence.has_marker("pytest-codeblocks:expected-output"):
+            return fence
+        if not (executed_python(fence) and fence.has_marker("pytest-codeblocks:cont")):
+            return None
+    return None
 
 
 def python_sources() -> list[tuple[str, str]]:

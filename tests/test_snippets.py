@@ -4,7 +4,8 @@ Snippets are discovered, not listed: a new file in snippets/ is tested with no n
 runs as ``__main__`` in this process (the frameworks are imported once per test run), with its
 own folder on ``sys.path`` as when a reader runs ``python snippets/<file>.py``; the asserts in
 it are its checks. Where a page shows what a snippet prints, under
-``<!-- snippet-output: snippets/<file>.py -->``, the text must equal the snippet's stdout.
+``<!-- snippet-output: snippets/<file>.py -->``, the text must equal the snippet's stdout
+(``pytest --update-examples`` rewrites it instead).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import sys
 
 import pytest
 
-from tests.site_sources import ROOT, SNIPPETS, all_fences
+from overrides.hooks.generated import snippet_files
+from tests import update_examples
+from tests.site_sources import ROOT, all_fences
 
-SNIPPET_FILES = sorted(p for p in SNIPPETS.rglob("*.py") if "__pycache__" not in p.parts)
+SNIPPET_FILES = snippet_files()
 _outputs: dict[str, str] = {}
 
 
@@ -51,11 +54,14 @@ def _shown_outputs():
 @pytest.mark.parametrize(
     "shown", list(_shown_outputs()), ids=lambda s: f"{s[0].where}<-{s[1]}"
 )
-def test_shown_output_matches(shown):
+def test_shown_output_matches(shown, request):
     fence, rel = shown
     path = ROOT / rel
     assert path in SNIPPET_FILES, f"{fence.where}: snippet-output names {rel}, not a snippet"
     actual = _run(path)
+    if request.config.getoption(update_examples.OPTION) and actual != fence.body:
+        update_examples.record(fence, actual)
+        return
     assert actual.rstrip("\n") == fence.body.rstrip("\n"), (
         f"{fence.where} shows output that {rel} no longer prints.\n--- shown\n{fence.body}"
         f"--- printed\n{actual}"
