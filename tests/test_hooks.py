@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 from types import SimpleNamespace
 
 import pytest
 
-from tests.site_sources import ROOT
-
-
-def _hook(name: str):
-    path = ROOT / "overrides" / "hooks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from overrides.hooks import generated, mathml, notebooks
 
 
 def _page(src_uri: str, toc=()):
     return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), toc=list(toc))
-
-
-generated, mathml, notebooks = _hook("generated"), _hook("mathml"), _hook("notebooks")
 
 
 def test_shape_diagram_request_becomes_svg():
@@ -45,6 +33,16 @@ def test_bad_shape_diagram_request_says_what_is_allowed(request_args, message):
     md = f"<!-- shape-diagram: {request_args} -->\n"
     with pytest.raises(ValueError, match=message):
         generated.on_page_markdown(md, _page("x.md"), None, None)
+
+
+def test_a_continuing_block_says_so_on_the_page():
+    md = (
+        "```python\nx = 1\n```\n\n=== \"Tab\"\n\n    <!--pytest-codeblocks:cont-->\n"
+        "    ```python\n    print(x)\n    ```\n"
+    )
+    out = generated.on_page_markdown(md, _page("x.md"), None, None)
+    assert f"\n    {generated.CONT_NOTE}\n\n    ```python\n" in out, out
+    assert out.count("<p class=\"continues\"") == 1
 
 
 def test_unknown_cheat_sheet_table_names_the_allowed_ones():

@@ -5,9 +5,6 @@ types, directions, bias and batch_first, in both directions and for the round tr
 test per promised ValueError / TypeError.
 """
 
-import importlib.util
-from pathlib import Path
-
 import keras
 import numpy as np
 import pytest
@@ -16,10 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-_PATH = Path(__file__).resolve().parents[1] / "snippets" / "porting.py"
-_SPEC = importlib.util.spec_from_file_location("porting", _PATH)
-porting = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(porting)
+from snippets import porting
 
 ATOL = 1e-5  # float32 on the CPU; see docs/porting.md for cuDNN's TF32 on a GPU
 SETTINGS = settings(derandomize=True, database=None, deadline=None, max_examples=50,
@@ -151,7 +145,7 @@ def test_float64_is_kept():
 def test_exactly_two_public_functions():
     public = sorted(n for n in vars(porting) if not n.startswith("_")
                     and callable(vars(porting)[n]) and getattr(vars(porting)[n], "__module__",
-                                                               None) == "porting")
+                                                               None) == porting.__name__)
     assert public == ["keras_to_torch", "torch_to_keras"], public
 
 

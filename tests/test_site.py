@@ -1,43 +1,26 @@
 """Build the site once, as `mkdocs build --strict`, and check what a reader's browser gets.
 
-The build executes every notebook (mkdocs-jupyter, allow_errors false): a failing assert in a
-notebook fails the build and so this test. The notebook cache is switched off, so each test run
-executes each notebook exactly once — here, and nowhere else in the run.
-Set RNN_SHAPES_SITE_DIR to keep the built site (the deploy workflow publishes it); by default
-it goes to a temporary folder.
+The build (the `build` fixture in conftest.py) executes every notebook (mkdocs-jupyter,
+allow_errors false): a failing assert in a notebook fails the build and so this test. The
+notebook cache is switched off, so each test run executes each notebook exactly once — there,
+and nowhere else in the run. A failed build is reported once, here; the other tests of the built
+site are then skipped.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.site_sources import DOCS, ROOT, mkdocs_config
+from tests.site_sources import DOCS, mkdocs_config
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = Path(os.environ.get("RNN_SHAPES_SITE_DIR") or tmp_path_factory.mktemp("site"))
-    env = {**os.environ, "RNN_SHAPES_NOTEBOOK_CACHE": "false", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out.resolve())],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
-    )
-    return out.resolve(), result
-
-
-def test_build_is_strict_and_clean(site):
-    out, result = site
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log[-6000:]}"
-    warnings = [ln for ln in log.splitlines() if re.match(r"^(WARNING|ERROR)\b", ln)]
+def test_build_is_strict_and_clean(build):
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.log[-6000:]}"
+    warnings = [ln for ln in build.log.splitlines() if re.match(r"^(WARNING|ERROR)\b", ln)]
     assert not warnings, "\n".join(warnings)
 
 
@@ -87,8 +70,7 @@ class _Links(HTMLParser):
 def test_internal_links_and_anchors_resolve(site):
     """A link checker over the built site. mkdocs validates links in Markdown pages; links in
     notebook cells are plain HTML to it, so only this test sees them."""
-    out, result = site
-    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    out = site
     parsed = {}
     for page in _pages(out):
         parser = _Links()
@@ -121,8 +103,7 @@ def _third_party(url: str) -> bool:
 
 
 def test_no_third_party_requests(site):
-    out, result = site
-    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    out = site
     offenders = []
     for page in _pages(out):
         parser = _Requests()
@@ -144,8 +125,7 @@ NOTEBOOKS = sorted(DOCS.rglob("*.ipynb"))
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_page(site, notebook):
-    out, result = site
-    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    out = site
     rel = notebook.relative_to(DOCS)
     page_dir = out / rel.with_suffix("")
     html = (page_dir / "index.html").read_text(encoding="utf-8")
@@ -164,8 +144,7 @@ def test_notebook_page(site, notebook):
 
 
 def test_math_is_mathml(site):
-    out, result = site
-    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    out = site
     leftovers = []
     for page in _pages(out):
         html = page.read_text(encoding="utf-8")
@@ -176,8 +155,7 @@ def test_math_is_mathml(site):
 
 
 def test_home_page_diagrams(site):
-    out, result = site
-    assert result.returncode == 0, "the build failed; see test_build_is_strict_and_clean"
+    out = site
     html = (out / "index.html").read_text(encoding="utf-8")
     assert html.count('<svg class="shape-diagram"') == 2, "the home page draws two diagrams"
     assert "N×T×M = 2×5×4" in html and "N×K = 2×6" in html

@@ -6,10 +6,13 @@
   the numbers on a page do not depend on the build machine having a GPU.
 * Working table of contents: mkdocs-jupyter builds a notebook's TOC with its own slugs, which
   drop code spans (`bias_hh`), while the headings get nbconvert's ids, which keep them; such TOC
-  links lead nowhere. Each TOC entry is pointed at the heading it stands for.
+  links lead nowhere. Each TOC entry is pointed at the heading it stands for. (Upstream, the TOC
+  and the headings' ids have disagreed before: danielfrg/mkdocs-jupyter#140, on letter case,
+  fixed in #139; no report of the code-span case was found.)
 * Offline pages: mkdocs-jupyter's template always emits MathJax and Mermaid loaders that point
   to a CDN. The math is rendered to MathML by ``mathml.py`` and no notebook uses Mermaid, so
-  those scripts are removed: a built page makes no third-party request.
+  those scripts are removed: a built page makes no third-party request. (Upstream,
+  danielfrg/mkdocs-jupyter#199 made the MathJax URL configurable, not optional: the tag stays.)
 """
 
 from __future__ import annotations
