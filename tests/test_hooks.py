@@ -45,6 +45,12 @@ def test_a_continuing_block_says_so_on_the_page():
     assert out.count("<p class=\"continues\"") == 1
 
 
+def test_an_included_snippet_is_titled_with_its_file():
+    md = '=== "A"\n\n    ```py\n    --8<-- "snippets/porting.py:bias"\n    ```\n'
+    out = generated.on_page_markdown(md, _page("x.md"), None, None)
+    assert '\n    ```py title="snippets/porting.py"\n    --8<-- "snippets/porting.py:bias"\n' in out
+
+
 def test_unknown_cheat_sheet_table_names_the_allowed_ones():
     with pytest.raises(ValueError, match=r"x\.md: cheat-sheet: .*inputs"):
         generated.on_page_markdown("<!-- cheat-sheet: nonsense -->\n", _page("x.md"), None, None)

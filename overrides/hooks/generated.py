@@ -7,7 +7,8 @@ A page asks for generated content with an HTML comment on a line of its own:
     <!-- cheat-sheet: inputs -->                            a verified cheat-sheet table
 
 and every ``<!--pytest-codeblocks:cont-->`` marker gets a visible note on the page, so a reader
-knows that the next block continues the one before it.
+knows that the next block continues the one before it; a ```py fence that includes part of a
+snippet is titled with the snippet's path.
 
 Every file in snippets/ is also published as it is (``snippets/<name>.py`` in the site), so a
 page can offer the whole runnable file: ``[porting.py](snippets/porting.py)`` from docs/.
@@ -98,9 +99,23 @@ CONT_NOTE = (
 )
 
 
+# A block that shows part of a file in snippets/ is titled with that file, so a reader sees
+# where it comes from (the whole file is published beside the pages).
+_INCLUDE_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```py[ \t]*\n(?P=indent)--8<--[ \t]+\"(?P<path>[^\":]+)(?::[\w-]+)?\"",
+    re.MULTILINE,
+)
+
+
+def _title_include(m: re.Match[str]) -> str:
+    opener = f'{m.group("indent")}```py title="{m.group("path")}"\n'
+    return opener + m.group(0).split("\n", 1)[1]
+
+
 def on_page_markdown(markdown, page, config, files):
     where = page.file.src_uri
     markdown = _CONT.sub(lambda m: f"{m.group('indent')}{CONT_NOTE}\n", markdown)
+    markdown = _INCLUDE_FENCE.sub(_title_include, markdown)
 
     def replace(m: re.Match[str]) -> str:
         make = shape_diagram if m.group("kind") == "shape-diagram" else cheat_sheet
