@@ -4,7 +4,9 @@ It runs before any block in ``docs/`` or any test imports TensorFlow or torch, s
 the settings below apply to everything the test run executes:
 
 * TensorFlow's C++ logs and oneDNN banner stay out of the test output;
-* every framework runs on the CPU, so results do not depend on a GPU being present.
+* every framework runs on the CPU, so results do not depend on a GPU being present —
+  unless RNN_SHAPES_GPU=1 is set, for running the GPU-only blocks of the error pages on a CUDA
+  machine (`RNN_SHAPES_GPU=1 pytest docs/errors`).
 
 It also adds ``--update-examples`` (tests/update_examples.py): rewrite the outputs shown on the
 pages with what their code prints now.
@@ -15,7 +17,8 @@ import os
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-os.environ["CUDA_VISIBLE_DEVICES"] = ""
+if os.environ.get("RNN_SHAPES_GPU") != "1":
+    os.environ["CUDA_VISIBLE_DEVICES"] = ""
 
 
 def pytest_addoption(parser):

@@ -5,8 +5,9 @@ The blocks are read from the *built* pages, after snippet includes and tabs, in 
 reader sees them: ```python fences and included snippet sections (```py) alike. A block under
 the page's "Continues the block above" note (the build hook writes it for every
 ``<!--pytest-codeblocks:cont-->`` marker) is run after the blocks it continues, in the same
-process. Each chain runs in a fresh process (tests/fresh_python.py); only its success is checked
-here: what blocks print is checked by pytest-codeblocks and tests/test_snippets.py.
+process. A block under "Needs a CUDA GPU" is not run here (the test run hides GPUs, see
+tests/plugin.py). Each chain runs in a fresh process (tests/fresh_python.py); only its success
+is checked here: what blocks print is checked by pytest-codeblocks and tests/test_snippets.py.
 
 Notebook pages are not read here: they say that their cells continue each other, and the strict
 build executes each notebook top to bottom in a new kernel, which is the reader's path there.
@@ -37,11 +38,15 @@ class _Blocks(HTMLParser):
         self._in_code = False
         self._text: list[str] = []
         self._continues = False
+        self._needs_gpu = False
+        self.gpu_blocks = 0  # blocks under the "Needs a CUDA GPU" note, not run here
 
     def handle_starttag(self, tag, attrs):
         classes = set((dict(attrs).get("class") or "").split())
         if tag == "p" and "continues" in classes:
             self._continues = True
+        if tag == "p" and "needs-gpu" in classes:
+            self._needs_gpu = True
         if tag == "div":
             if self._depth:
                 self._depth += 1
@@ -53,8 +58,11 @@ class _Blocks(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "code" and self._in_code:
             self._in_code = False
-            self.blocks.append((self._continues, "".join(self._text)))
-            self._continues = False
+            if self._needs_gpu:  # the test run has hidden the GPU (tests/plugin.py)
+                self.gpu_blocks += 1
+            else:
+                self.blocks.append((self._continues, "".join(self._text)))
+            self._continues = self._needs_gpu = False
         if tag == "div" and self._depth:
             self._depth -= 1
 
@@ -80,7 +88,7 @@ def page_chains(html: str) -> tuple[list[str], int]:
             chains[-1] += "\n" + code
         else:
             chains.append(code)
-    return chains, len(parser.blocks)
+    return chains, len(parser.blocks) + parser.gpu_blocks
 
 
 @pytest.fixture(scope="session")

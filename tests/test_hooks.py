@@ -45,6 +45,12 @@ def test_a_continuing_block_says_so_on_the_page():
     assert out.count("<p class=\"continues\"") == 1
 
 
+def test_a_gpu_only_block_says_so_on_the_page():
+    md = f"Intro\n\n{generated.GPU_MARKER}\n```python\nimport torch\n```\n"
+    out = generated.on_page_markdown(md, _page("x.md"), None, None)
+    assert f"\n{generated.GPU_NOTE}\n\n```python\n" in out, out
+
+
 def test_an_included_snippet_is_titled_with_its_file():
     md = '=== "A"\n\n    ```py\n    --8<-- "snippets/porting.py:bias"\n    ```\n'
     out = generated.on_page_markdown(md, _page("x.md"), None, None)

@@ -99,6 +99,19 @@ CONT_NOTE = (
 )
 
 
+# A block that needs a CUDA GPU (its messages exist only there) is skipped by the test run on
+# other machines, with this marker; the page says so over the block, and the copy test skips it.
+GPU_MARKER = (
+    '<!--pytest.mark.skipif(not __import__("torch").cuda.is_available(), '
+    'reason="needs a CUDA GPU")-->'
+)
+_GPU = re.compile(rf"^(?P<indent>[ \t]*){re.escape(GPU_MARKER)}[ \t]*$", re.MULTILINE)
+GPU_NOTE = (
+    '<p class="needs-gpu" markdown="0">Needs a CUDA GPU: the test run executes this block only '
+    "where one is present; the message shown was recorded on one.</p>"
+)
+
+
 # A block that shows part of a file in snippets/ is titled with that file, so a reader sees
 # where it comes from (the whole file is published beside the pages).
 _INCLUDE_FENCE = re.compile(
@@ -115,6 +128,7 @@ def _title_include(m: re.Match[str]) -> str:
 def on_page_markdown(markdown, page, config, files):
     where = page.file.src_uri
     markdown = _CONT.sub(lambda m: f"{m.group('indent')}{CONT_NOTE}\n", markdown)
+    markdown = _GPU.sub(lambda m: f"{m.group('indent')}{GPU_NOTE}\n", markdown)
     markdown = _INCLUDE_FENCE.sub(_title_include, markdown)
 
     def replace(m: re.Match[str]) -> str:
