@@ -41,3 +41,50 @@ def site(build) -> Path:
     if build.returncode != 0:
         pytest.skip("the site did not build: see test_site.py::test_build_is_strict_and_clean")
     return build.out
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site served over HTTP on 127.0.0.1 (a free port), for the browser tests."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright. Playwright's own browser download is not used:
+    it runs the system's Chromium (Debian's `chromium`; CHROMIUM=/path overrides). Without one
+    the browser tests are skipped, except in CI (CI=true), where .ci/run installs it."""
+    executable = _chromium()
+    if executable is None:
+        message = "no Chromium found: apt-get install chromium, or set CHROMIUM=/path/to/chrome"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI installs it in .ci/run)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
