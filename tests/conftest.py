@@ -64,7 +64,8 @@ def served(site):
 def _chromium() -> str | None:
     import shutil
 
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    return os.environ.get("CHROMIUM") or found
 
 
 @pytest.fixture(scope="session")
