@@ -73,7 +73,8 @@ class _Blocks(HTMLParser):
 
 def _built_page(site, page):
     rel = page.relative_to(ROOT / "docs").with_suffix("")
-    html = site / ("index.html" if rel.as_posix() == "index" else rel / "index.html")
+    folder = rel.parent if rel.name == "index" else rel  # index.md is its folder's page
+    html = site / folder / "index.html"
     return html.read_text(encoding="utf-8")
 
 

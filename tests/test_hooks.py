@@ -89,3 +89,12 @@ def test_notebook_toc_points_at_the_headings_ids():
     html = '<h2 id="the-model">x</h2><h2 id="the-loop-that-forgets-bias_hh">y</h2>'
     notebooks.on_page_content(html, _page("t/n.ipynb", [fine]), None, None)
     assert (fine.id, entry.id) == ("the-model", "the-loop-that-forgets-bias_hh")
+
+
+def test_error_pages_rank_below_their_entries_in_search():
+    from overrides.hooks import search_index
+
+    index = {"docs": [{"location": "errors/keras/"}, {"location": "errors/keras/#an-entry"},
+                      {"location": "reference/inputs/"}]}
+    assert search_index.demote_error_pages(index) == 1
+    assert [d.get("boost") for d in index["docs"]] == [search_index.PAGE_BOOST, None, None]

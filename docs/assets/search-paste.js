@@ -1,20 +1,72 @@
 // Pasted error messages in the search box.
 //
-// Material's search is lunr, whose query syntax gives a few characters a meaning: `word:` is a
-// field search (every TensorFlow message has one, so the query fails to parse and nothing is
-// found), a leading `-` or `+` excludes or requires a term (`size(-1)`), and `~ ^ *` are fuzzy,
-// boost and wildcard marks. A reader pasting a message means none of that. Each such character
-// is turned into a space as it is typed or pasted, before Material reads the box (on keyup),
-// keeping the length so the caret stays where it was. Material 9 has no hook for transforming
-// the query (custom search transforms were removed in 9.0), hence this listener.
+// 1. A pasted traceback: only the message is worth searching for. Frames ('File "x.py", line 3,
+//    in f'), the source line under each, caret lines, 'Traceback (most recent call last):', the
+//    exception's class (RuntimeError, ValueError: "error" is on every entry, so it only adds
+//    noise), punctuation and the reader's own numbers (their sizes, never the page's) are
+//    dropped before the text goes into the box. Only pasted text is cleaned this way: what a
+//    reader types is left as typed.
+// 2. Material's search is lunr, whose query syntax gives a few characters a meaning: `word:` is
+//    a field search (every TensorFlow message has one, so the query fails to parse and nothing
+//    is found), a leading `-` or `+` excludes or requires a term (`size(-1)`), and `~ ^ *` are
+//    fuzzy, boost and wildcard marks. A reader means none of that: each such character is turned
+//    into a space as it is typed or pasted, before Material reads the box (on keyup). Material 9
+//    has no hook for transforming the query (custom search transforms were removed in 9.0),
+//    hence these listeners.
+const OPERATORS = /[:"+\-~^*]/g;
+
+function isSearchBox(element) {
+  return element instanceof HTMLInputElement && element.dataset.mdComponent === "search-query";
+}
+
+function cleanPaste(text) {
+  const kept = [];
+  let afterFrame = false;
+  for (const line of text.split(/\r?\n/)) {
+    const frame = /^\s*File "[^"]*", line \d+/.test(line);
+    const noise = frame || afterFrame || /^\s*(Traceback \(most recent call last\)|\^+\s*$)/.test(line);
+    afterFrame = frame;
+    if (!noise && line.trim()) {
+      kept.push(line.trim());
+    }
+  }
+  return kept
+    .join(" ")
+    .replace(/\S*[\\/]\S*/g, " ") // file paths (older messages name the C++ source)
+    .replace(/0x[0-9a-f]+/gi, " ") // object addresses
+    .replace(/[\w.]*(Error|Exception|Warning)\b/g, " ") // the exception's class
+    .replace(/(\w)\[(\d)\]/g, "$1 idx$2idx") // hidden[0] keeps its index, which is in headings
+    .replace(/[^\p{L}\p{N}_.\s]/gu, " ") // punctuation, lunr's operators among it
+    .replace(/(^|\s)[\d.]+(?=\s|$)/g, " ") // the reader's own sizes
+    .replace(/(^|\s)\p{L}(?=\s|$)/gu, " ") // one-letter words ("3-D", "64 x 256"): prefix noise
+    .replace(/idx(\d)idx/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+document.addEventListener(
+  "paste",
+  (event) => {
+    const box = event.target;
+    const text = event.clipboardData?.getData("text");
+    if (!isSearchBox(box) || !text) {
+      return;
+    }
+    event.preventDefault();
+    box.setRangeText(cleanPaste(text), box.selectionStart, box.selectionEnd, "end");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  },
+  true,
+);
+
 document.addEventListener(
   "input",
   (event) => {
     const box = event.target;
-    if (!(box instanceof HTMLInputElement) || box.dataset.mdComponent !== "search-query") {
+    if (!isSearchBox(box)) {
       return;
     }
-    const cleaned = box.value.replace(/[:"+\-~^*]/g, " ");
+    const cleaned = box.value.replace(OPERATORS, " ");
     if (cleaned !== box.value) {
       const caret = box.selectionStart;
       box.value = cleaned;
