@@ -22,7 +22,13 @@ function isSearchBox(element) {
 function cleanPaste(text) {
   const kept = [];
   let afterFrame = false;
-  for (const line of text.split(/\r?\n/)) {
+  // Keras ends a message with the call's arguments ("Arguments received by LSTM.call(): •
+  // inputs=tf.Tensor(shape=(7, 9), …)"): the reader's tensors, not the mistake.
+  // It also wraps some in "Exception encountered when calling LSTM.call()." – the wrapper, again.
+  const message = text
+    .split(/\n\s*Arguments received by /)[0]
+    .replace(/Exception encountered when calling [\w.]+\(\)\.?/g, " ");
+  for (const line of message.split(/\r?\n/)) {
     const frame = /^\s*File "[^"]*", line \d+/.test(line);
     const noise = frame || afterFrame || /^\s*(Traceback \(most recent call last\)|\^+\s*$)/.test(line);
     afterFrame = frame;
@@ -33,15 +39,18 @@ function cleanPaste(text) {
   return kept
     .join(" ")
     .replace(/\S*[\\/]\S*/g, " ") // file paths (older messages name the C++ source)
+    .replace(/<[^<>]*>/g, " ") // reprs such as <KerasTensor shape=(None, 9), …>
     .replace(/0x[0-9a-f]+/gi, " ") // object addresses
     .replace(/[\w.]*(Error|Exception|Warning)\b/g, " ") // the exception's class
     .replace(/(\w)\[(\d)\]/g, "$1 idx$2idx") // hidden[0] keeps its index, which is in headings
+    .replace(/(ndim)=(\d)/g, "$1 idx$2idx") // so do ndim=3 and min_ndim=3
     .replace(/[^\p{L}\p{N}_.\s]/gu, " ") // punctuation, lunr's operators among it
     .replace(/(^|\s)[\d.]+(?=\s|$)/g, " ") // the reader's own sizes
     .replace(/(^|\s)\p{L}(?=\s|$)/gu, " ") // one-letter words ("3-D", "64 x 256"): prefix noise
     .replace(/idx(\d)idx/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+    .split(/\s+/)
+    .filter((word, i, words) => word && words.indexOf(word) === i) // once each: lunr adds up
+    .join(" ");
 }
 
 document.addEventListener(
