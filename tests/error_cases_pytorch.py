@@ -1,5 +1,6 @@
 """Search test cases for the PyTorch error pages (docs/errors/pytorch.md and
-docs/errors/pytorch-packing-heads.md): each mistake raised with other sizes than the pages use
+docs/errors/pytorch-packing-heads.md,
+docs/errors/pytorch-devices.md): each mistake raised with other sizes than the pages use
 (N, T, D, M, K, L = 7, 9, 11, 13, 3, 2 instead of 2, 5, 3, 4, 6, 1), or, for GPU-only messages
 and older versions' wordings, the message as a terminal printed it.
 """
@@ -13,6 +14,7 @@ P = 5  # proj_size, < M
 
 INPUTS = "errors/pytorch.md"
 PACKING = "errors/pytorch-packing-heads.md"
+DEVICES = "errors/pytorch-devices.md"
 
 INPUT_SIZE = f"{INPUTS}#inputsize-1-must-be-equal-to-input_size-expected-got"
 RANK = f"{INPUTS}#expected-input-to-be-2d-or-3d-got"
@@ -30,11 +32,11 @@ MATMUL = f"{PACKING}#mat1-and-mat2-shapes-cannot-be-multiplied"
 TARGET_SIZE = f"{PACKING}#expected-target-size-got"
 BATCH_SIZE = f"{PACKING}#expected-input-batch_size-to-match-target-batch_size"
 PARAM_DEVICE = (
-    f"{PACKING}#input-and-parameter-tensors-are-not-at-the-same-device"
+    f"{DEVICES}#input-and-parameter-tensors-are-not-at-the-same-device"
     "-found-input-tensor-at-and-parameter-tensor-at"
 )
 HIDDEN_DEVICE = (
-    f"{PACKING}#input-and-hidden-tensors-are-not-at-the-same-device"
+    f"{DEVICES}#input-and-hidden-tensors-are-not-at-the-same-device"
     "-found-input-tensor-at-and-hidden-tensor-at"
 )
 
