@@ -67,6 +67,9 @@ def pytest_terminal_summary(terminalreporter):
         "lint (ruff, one run)": lambda n: n.startswith("tests/test_lint.py"),
         "porting converter (property-based)": lambda n: n.startswith("tests/test_porting.py"),
         "--update-examples machinery": lambda n: n.startswith("tests/test_update_examples"),
+        "in Chromium: search lands, the explorer": lambda n: n.startswith(
+            ("tests/test_browser_search.py", "tests/test_explorer.py")
+        ),
     }
     counts = {kind: {} for kind in [*kinds, "other tests"]}
     for outcome in ("passed", "failed", "skipped", "error", "xfailed", "xpassed"):
