@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import keras
 import numpy as np
 import pytest
 import torch
+from markdown.extensions.toc import slugify
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
@@ -647,6 +650,259 @@ check("heads", "seq2seq-logits", "logits")(_seq2seq)
 
 
 # ----------------------------------------------------------------------------------------------
+# around
+
+
+@check("around", "embedding")
+def _embedding(s: Sizes):
+    ids = torch.randint(0, 10, (s.N, s.T))
+    embedding = nn.Embedding(10, s.E)
+    _refused(lambda: embedding(ids.float()), RuntimeError)  # ids must be integers
+    vectors = embedding(ids)
+    nn.LSTM(s.E, s.M, batch_first=True)(vectors)  # E is the RNN's D
+    ids_in = keras.Input((s.T,), batch_size=s.N, dtype="int32")
+    y = keras.layers.Embedding(10, s.E)(ids_in)
+    keras.layers.LSTM(s.M)(y)
+    return _dims(vectors), _dims(y)
+
+
+def _conv(which: str) -> Check:
+    def check_conv(s: Sizes):
+        x = torch.randn(s.N, s.T, s.D)
+        same = nn.Conv1d(s.D, s.C, 3, padding=1)
+        _refused(lambda: same(x), RuntimeError)  # N×T×D: T read as the channels (T ≠ D)
+        features = same(x.permute(0, 2, 1)).permute(0, 2, 1)
+        nn.LSTM(s.C, s.M, batch_first=True)(features)
+        valid = nn.Conv1d(s.D, s.C, 3)(x.permute(0, 2, 1))  # padding=0, the default
+        inputs = _x(s)
+        keras_same = keras.layers.Conv1D(s.C, 3, padding="same")(inputs)
+        keras.layers.LSTM(s.M)(keras_same)
+        keras_valid = keras.layers.Conv1D(s.C, 3)(inputs)  # padding="valid", the default
+        if which == "input":
+            return _dims(x.permute(0, 2, 1)), _dims(inputs)
+        if which == "output":
+            return _dims(features), _dims(keras_same)
+        return _dims(valid), _dims(keras_valid)
+
+    return check_conv
+
+
+check("around", "conv1d-input", "input")(_conv)
+check("around", "conv1d-output", "output")(_conv)
+check("around", "conv1d-valid", "valid")(_conv)
+
+
+@check("around", "cell-step")
+def _cell_step(s: Sizes):
+    x_t = torch.randn(s.N, s.T, s.D)[:, 0]
+    h = nn.GRUCell(s.D, s.M)(x_t, torch.zeros(s.N, s.M))
+    h_lstm, c_lstm = nn.LSTMCell(s.D, s.M)(x_t)
+    assert h_lstm.shape == c_lstm.shape == h.shape, (h_lstm.shape, c_lstm.shape)
+    k_t = np.ones((s.N, s.D), "float32")
+    y, states = keras.layers.GRUCell(s.M)(k_t, [np.zeros((s.N, s.M), "float32")])
+    assert len(states) == 1 and _dims(states[0]) == _dims(y), states
+    y_lstm, (h_k, c_k) = keras.layers.LSTMCell(s.M)(k_t, [np.zeros((s.N, s.M), "float32")] * 2)
+    assert _dims(y_lstm) == _dims(h_k) == _dims(c_k) == _dims(y), (h_k.shape, c_k.shape)
+    return _dims(h), _dims(y)
+
+
+@check("around", "cell-stacked")
+def _cell_stacked(s: Sizes):
+    x = torch.randn(s.N, s.T, s.D)
+    cell, layer = nn.GRUCell(s.D, s.M), nn.GRU(s.D, s.M, batch_first=True)
+    for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+        getattr(layer, f"{name}_l0").data.copy_(getattr(cell, name).data)
+    h, outs = torch.zeros(s.N, s.M), []
+    for t in range(s.T):
+        h = cell(x[:, t], h)
+        outs.append(h)
+    out = torch.stack(outs, dim=1)
+    torch.testing.assert_close(out, layer(x)[0])  # the loop is the layer
+    k_x = np.random.default_rng(0).random((s.N, s.T, s.D), dtype="float32")
+    k_cell = keras.layers.GRUCell(s.M)
+    states, k_outs = [np.zeros((s.N, s.M), "float32")], []
+    for t in range(s.T):
+        y, states = k_cell(k_x[:, t], states)
+        k_outs.append(y)
+    k_out = keras.ops.stack(k_outs, axis=1)
+    whole = keras.layers.RNN(k_cell, return_sequences=True)(k_x)  # the same cell, its weights
+    np.testing.assert_allclose(np.asarray(k_out), np.asarray(whole), atol=1e-5)
+    return _dims(out), _dims(k_out)
+
+
+@check("around", "windows")
+def _windows(s: Sizes):
+    steps = s.N + s.T - 1
+    series = torch.arange(steps * s.D, dtype=torch.float32).reshape(steps, s.D)
+    unfolded = series.unfold(0, s.T, 1)
+    assert unfolded.shape == (s.N, s.D, s.T), unfolded.shape  # the window axis last
+    windows = unfolded.transpose(1, 2)
+    for n in range(s.N):  # window n: steps n..n+T-1
+        assert torch.equal(windows[n], series[n:n + s.T])
+    dataset = keras.utils.timeseries_dataset_from_array(series.numpy(), None, s.T,
+                                                        batch_size=s.N)
+    batches = [np.asarray(batch) for batch in dataset]
+    assert len(batches) == 1, [b.shape for b in batches]  # N windows fit
+    np.testing.assert_array_equal(batches[0], windows.numpy())
+    return _dims(windows), _dims(batches[0])
+
+
+def _forecast(series: bool) -> Check:
+    def check_forecast(s: Sizes):
+        _, h_n, _ = _run_torch("LSTM", s)
+        if series:
+            pred = nn.Linear(s.M, s.H * s.K)(h_n[-1]).view(s.N, s.H, s.K)
+            y = keras.layers.Reshape((s.H, s.K))(
+                keras.layers.Dense(s.H * s.K)(_keras("LSTM", s)(_x(s))))
+        else:
+            pred = nn.Linear(s.M, s.H)(h_n[-1])
+            y = keras.layers.Dense(s.H)(_keras("LSTM", s)(_x(s)))
+        target = torch.randn(pred.shape)
+        assert nn.MSELoss(reduction="none")(pred, target).shape == pred.shape, "no broadcast"
+        return _dims(pred), _dims(y)
+
+    return check_forecast
+
+
+check("around", "forecast", False)(_forecast)
+check("around", "forecast-series", True)(_forecast)
+
+
+@check("around", "ctc")
+def _ctc(s: Sizes):
+    logits = torch.randn(s.N, s.T, s.K + 1)  # a batch-first model's output
+    log_probs = logits.log_softmax(2).permute(1, 0, 2)
+    targets = torch.randint(1, s.K + 1, (s.N, 2))  # labels 1..K; 0 is the blank
+    per_sample = nn.CTCLoss(reduction="none")(log_probs, targets, torch.full((s.N,), s.T),
+                                              torch.full((s.N,), 2))
+    keras_loss = keras.losses.ctc(targets.numpy(), logits.numpy())  # logits, batch-first
+    np.testing.assert_allclose(np.asarray(keras_loss), per_sample.numpy(), rtol=1e-4)
+    return _dims(log_probs), _dims(logits.numpy())
+
+
+def _convlstm(sequences: bool) -> Check:
+    def check_convlstm(s: Sizes):
+        assert not [name for name in dir(nn) if "convlstm" in name.lower()], "torch.nn has one"
+        frames = keras.Input((s.T, s.rows, s.cols, s.D), batch_size=s.N)
+        if sequences:
+            layer = keras.layers.ConvLSTM2D(s.M, 3, padding="same", return_sequences=True)
+        else:
+            layer = keras.layers.ConvLSTM2D(s.M, 3)
+        return None, _dims(layer(frames))
+
+    return check_convlstm
+
+
+check("around", "convlstm", False)(_convlstm)
+check("around", "convlstm-sequences", True)(_convlstm)
+
+
+# ----------------------------------------------------------------------------------------------
+# seq2seq
+
+
+def _handover(which: str) -> Check:
+    def check_handover(s: Sizes):
+        source, dec_in = torch.randn(s.N, s.T, s.D), torch.randn(s.N, s.T_out, s.D)
+        if which == "lstm":
+            _, (h_n, c_n) = nn.LSTM(s.D, s.M, num_layers=s.L, batch_first=True)(source)
+            out, _ = nn.LSTM(s.D, s.M, num_layers=s.L, batch_first=True)(dec_in, (h_n, c_n))
+            assert h_n.shape == c_n.shape, (h_n.shape, c_n.shape)
+            state = h_n
+        else:  # the top layer of a GRU
+            _, h_n = nn.GRU(s.D, s.M, num_layers=s.L, batch_first=True)(source)
+            decoder = nn.GRU(s.D, s.M, batch_first=True)
+            _refused(lambda: decoder(dec_in, h_n[-1]), RuntimeError)  # 2-D: the axis is gone
+            state = h_n[-1:]
+            out, _ = decoder(dec_in, state)
+        assert out.shape == (s.N, s.T_out, s.M), out.shape
+        cell = "LSTM" if which == "lstm" else "GRU"
+        y = _x(s)
+        for _ in range(s.L - 1):
+            y = getattr(keras.layers, cell)(s.M, return_sequences=True)(y)
+        _, *states = getattr(keras.layers, cell)(s.M, return_state=True)(y)  # the last layer
+        assert len(states) == (2 if cell == "LSTM" else 1), len(states)
+        decoded = getattr(keras.layers, cell)(s.M, return_sequences=True)(
+            _x(s, s.T_out, s.D), initial_state=states)
+        assert _dims(decoded) == (s.N, s.T_out, s.M), decoded.shape
+        return _dims(state), _dims(states[0])
+
+    return check_handover
+
+
+check("seq2seq", "lstm-state", "lstm")(_handover)
+check("seq2seq", "top-layer", "top")(_handover)
+
+
+@check("seq2seq", "bidirectional")
+def _joined(s: Sizes):
+    encoder = nn.GRU(s.D, s.M, num_layers=s.L, batch_first=True, bidirectional=True)
+    enc_out, h_n = encoder(torch.randn(s.N, s.T, s.D))
+    joined = torch.cat(h_n.view(s.L, 2, s.N, s.M).unbind(1), 2)
+    for layer in range(s.L):  # layer l: its forward, then its backward state
+        assert torch.equal(joined[layer], torch.cat([h_n[2 * layer], h_n[2 * layer + 1]], 1))
+    assert torch.equal(joined[-1, :, s.M:], enc_out[:, 0, s.M:]), "backward: step 0"
+    decoder = nn.GRU(s.D, 2 * s.M, num_layers=s.L, batch_first=True)
+    decoder(torch.randn(s.N, s.T_out, s.D), joined)  # accepted
+    _, h_fwd, h_bwd = _keras("GRU", s, return_state=True)(_x(s))
+    h0 = keras.layers.Concatenate()([h_fwd, h_bwd])
+    keras.layers.GRU(2 * s.M)(_x(s, s.T_out, s.D), initial_state=[h0])  # accepted
+    return _dims(joined), _dims(h0)
+
+
+@check("seq2seq", "inference-step")
+def _inference_step(s: Sizes):
+    embedding, decoder = nn.Embedding(s.K, s.E), nn.GRU(s.E, s.M, batch_first=True)
+    head = nn.Linear(s.M, s.K)
+    ids, h = torch.zeros(s.N, 1, dtype=torch.long), torch.zeros(1, s.N, s.M)
+    _refused(lambda: decoder(embedding(ids[:, 0]), h), RuntimeError)  # N×E: unbatched
+    out, h = decoder(embedding(ids), h)
+    scores = head(out)
+    assert h.shape == (1, s.N, s.M), h.shape
+    k_ids = keras.Input((1,), batch_size=s.N, dtype="int32")
+    k_h = keras.Input((s.M,), batch_size=s.N)
+    k_out = keras.layers.GRU(s.M, return_sequences=True)(
+        keras.layers.Embedding(s.K, s.E)(k_ids), initial_state=[k_h])
+    return _dims(scores), _dims(keras.layers.Dense(s.K)(k_out))
+
+
+def _attention(which: str) -> Check:
+    def check_attention(s: Sizes):
+        assert s.E % s.heads == 0, "nn.MultiheadAttention: heads divide E"
+        query, kv = torch.randn(s.N, s.T_out, s.E), torch.randn(s.N, s.T, s.E)
+        attn = nn.MultiheadAttention(s.E, s.heads, batch_first=True)
+        context, mean = attn(query, kv, kv)
+        _, per_head = attn(query, kv, kv, average_attn_weights=False)
+        torch.testing.assert_close(per_head.mean(1), mean)
+        time_major = nn.MultiheadAttention(s.E, s.heads)  # batch_first=False
+        time_major.load_state_dict(attn.state_dict())
+        context_tm, mean_tm = time_major(query.transpose(0, 1), kv.transpose(0, 1),
+                                         kv.transpose(0, 1))
+        torch.testing.assert_close(context_tm.transpose(0, 1), context)
+        assert mean_tm.shape == mean.shape, mean_tm.shape  # the weights stay batch-first
+        k_query, k_kv = query.numpy(), kv.numpy()
+        mha = keras.layers.MultiHeadAttention(s.heads, s.E // s.heads)
+        k_context, scores = mha(k_query, k_kv, return_attention_scores=True)
+        np.testing.assert_allclose(np.asarray(scores).sum(-1), 1, rtol=1e-5)
+        _, one_head = keras.layers.Attention()([k_query, k_kv], return_attention_scores=True)
+        if which == "output":
+            return _dims(context), _dims(k_context)
+        if which == "time-major":
+            return _dims(context_tm), None
+        if which == "weights":
+            return _dims(mean), _dims(one_head)
+        return _dims(per_head), _dims(scores)
+
+    return check_attention
+
+
+check("seq2seq", "attention", "output")(_attention)
+check("seq2seq", "attention-time-major", "time-major")(_attention)
+check("seq2seq", "attention-weights", "weights")(_attention)
+check("seq2seq", "attention-heads", "heads")(_attention)
+
+
+# ----------------------------------------------------------------------------------------------
 # The tests
 
 
@@ -692,8 +948,33 @@ def test_distinct_sizes_all_differ():
     for sizes in SITE, DISTINCT:
         assert len(sizes.lengths) == sizes.N and max(sizes.lengths) == sizes.T, sizes
         assert sizes.P < sizes.M and sizes.D > 1, sizes  # proj_size < M; D = 1 is a special case
+        assert sizes.E % sizes.heads == 0, sizes  # nn.MultiheadAttention needs it
+        assert min(sizes.rows, sizes.cols) > 2, sizes  # a 3×3 kernel leaves a frame
     values = cheat_sheet.letters(dataclasses.replace(DISTINCT, dirs=2))
     assert len(set(values.values())) == len(values), values
+    for dirs in 1, 2:  # at the site's sizes, the letters added for the new pages differ too
+        values = cheat_sheet.letters(dataclasses.replace(SITE, dirs=dirs))
+        added = [values.pop(name) for name in ("E", "C", "H", "heads", "rows", "cols")]
+        assert len(set(added)) == len(added) and not set(added) & set(values.values()), added
+
+
+def _headings(page: Path) -> set[str]:
+    """The anchors of a page's headings, as mkdocs writes them (toc's default slugify)."""
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+    return {slugify(line.lstrip("#").strip().replace("`", ""), "-")
+            for line in text.splitlines() if re.match(r"#{1,6} ", line)}
+
+
+@pytest.mark.parametrize("table", cheat_sheet.TABLE_NAMES)
+def test_links_reach_a_heading(table):
+    """Each row's links (its ``see`` and any in its notes) name a page and one of its
+    headings, relative to docs/reference/."""
+    for row in cheat_sheet.rows(table):
+        for target in re.findall(r"\]\(([^()\s]+)\)", row.see + row.torch_note + row.keras_note):
+            page, _, anchor = target.partition("#")
+            path = ROOT / "docs" / "reference" / page
+            assert path.is_file(), f"{table}: {row.key}: no page {page}"
+            assert anchor in _headings(path), f"{table}: {row.key}: no heading #{anchor} in {page}"
 
 
 def test_snippet_imports_no_framework():
@@ -746,6 +1027,9 @@ def test_sizes_section_runs_alone():
         ("dirs*M, 4*M", "(dirs·M)×4M"),
         ("2, 3*M", "2×3M"),
         ("N, T_out, K", "N×T′×K"),
+        ("T, N, K + 1", "T×N×(K + 1)"),
+        ("N, rows - 2, cols - 2, M", "N×(rows − 2)×(cols − 2)×M"),
+        ("N, heads, T_out, T", "N×heads×T′×T"),
         ("M", "M"),
         ("4*(M*D + M**2 + 2*M)", "4(MD + M² + 2M)"),
         ("4*(M*D + M*P + 2*M) + P*M", "4(MD + MP + 2M) + PM"),
@@ -768,7 +1052,8 @@ def test_expected_reads_python():
 @pytest.mark.parametrize(
     ("formula", "message"),
     [
-        ("N, X", r"unknown letter 'X' .*allowed: N, T, D, M, K, L, P, T_out, S, dirs"),
+        ("N, X", r"unknown letter 'X' .*allowed: N, T, D, M, K, L, P, T_out, E, C, H, heads, "
+                 "rows, cols, S, dirs"),
         ("N×T", "not a Python expression"),
         ("M**3", r"unexpected 'M \*\* 3'"),
         ("len(M)", r"unexpected 'len\(M\)'"),

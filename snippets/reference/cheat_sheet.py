@@ -29,15 +29,24 @@ class Sizes:
     L: int  # layers
     P: int  # proj_size of an LSTM, less than M
     T_out: int  # the decoder's steps in seq2seq, T′
+    E: int  # width of an embedding; embed_dim of attention
+    C: int  # channels out of a 1-D convolution
+    H: int  # steps ahead of a forecast (the horizon)
+    heads: int  # attention heads; they divide E
+    rows: int  # rows of a ConvLSTM2D frame
+    cols: int  # columns of a ConvLSTM2D frame
     lengths: tuple[int, ...]  # the real steps of each sample of a padded batch; S is their sum
     dirs: int = 1  # directions: each check runs with 1, 2 or both, as its row says
 
 
-SITE = Sizes(N=2, T=5, D=3, M=4, K=6, L=2, P=3, T_out=7, lengths=(3, 5))
-DISTINCT = Sizes(N=3, T=7, D=5, M=9, K=11, L=4, P=6, T_out=10, lengths=(7, 4, 2))  # none equal
+SITE = Sizes(N=2, T=5, D=3, M=4, K=6, L=2, P=3, T_out=7, E=18, C=10, H=11, heads=9, rows=12,
+             cols=13, lengths=(3, 5))
+DISTINCT = Sizes(N=3, T=7, D=5, M=9, K=11, L=4, P=6, T_out=10, E=16, C=14, H=15, heads=8,
+                 rows=17, cols=19, lengths=(7, 4, 2))  # none equal
 # --8<-- [end:sizes]
 
-LETTERS = ("N", "T", "D", "M", "K", "L", "P", "T_out", "S", "dirs")
+LETTERS = ("N", "T", "D", "M", "K", "L", "P", "T_out", "E", "C", "H", "heads", "rows", "cols",
+           "S", "dirs")
 _OPS = (ast.Add, ast.Sub, ast.Mult, ast.Pow)
 _LINK = re.compile(r"\[[^\]]+\]\([^()\s]+\)")
 
@@ -153,6 +162,26 @@ FEED = f"[Feed the state back]({CS}#feed-the-final-state-back-in)"
 MANY_TO_ONE = f"[Many-to-one]({HL}#many-to-one-one-prediction-per-sequence-nk)"
 PER_STEP = f"[Per-step loss]({HL}#per-step-classification-the-loss)"
 SEQ2SEQ = f"[Seq2seq]({HL}#encoderdecoder-seq2seq)"
+EMBED = "[Embeddings](before-the-rnn.md#nnembedding-and-embedding-nt-ids-in-nte-out)"
+CONV = "[Conv1d layout](conv-before-the-rnn.md#nnconv1d-reads-nct-permute0-2-1-both-ways)"
+CONV_PAD = "[Conv `padding`](conv-before-the-rnn.md#padding-what-the-convolution-does-to-t)"
+ONE_STEP = "[One step](cells.md#nnrnncell-nnlstmcell-nngrucell-one-step-nd-to-nm)"
+LOOP = "[The loop](cells.md#the-loop-x-t-in-torchstackouts-dim1-out)"
+WINDOWS = "[Windows](windows-before-the-rnn.md#sliding_window_view-and-unfold-one-series-into-ntd)"
+HORIZON = ("[Forecasting](windows-before-the-rnn.md"
+           "#forecasting-h-steps-a-head-of-h-outputs-targets-nh)")
+FORECAST = "[H·K outputs](losses-and-targets.md#denseh-densehk-forecasting-h-steps-ahead-nh-nhk)"
+CTC = "[CTC](losses-and-targets.md#ctcloss-tnc-log-probabilities-blank-0)"
+CONVLSTM = "[`ConvLSTM2D`](containers.md#convlstm2d-nthwc-in-nhwf-out)"
+NO_CONVLSTM = ("no ConvLSTM in `torch.nn`: [write one]"
+               "(containers.md#pytorch-has-no-convlstm-a-module-that-matches-convlstm2d)")
+HANDOVER = "[Encoder state](seq2seq.md#the-encoders-final-state-is-the-decoders-h0-initial_state)"
+TOP_LAYER = "[Stacked encoder](seq2seq.md#a-stacked-encoder-all-num_layers-states-or-the-top-one)"
+JOINED = "[Join per layer](seq2seq.md#a-bidirectional-encoder-join-the-directions-per-layer)"
+INFERENCE = "[Inference](seq2seq-decoder.md#inference-one-n1-step-at-a-time)"
+ATTENTION = ("[Attention](attention.md"
+             "#decoder-outputs-query-encoder-outputs-nnmultiheadattention-multiheadattention)")
+ATTN_WEIGHTS = "[Weights](attention.md#attention-weights-averaged-over-heads-or-one-set-per-head)"
 BOTH = (1, 2)
 NO_PROJ = "no `proj_size`"
 
@@ -341,6 +370,75 @@ TABLES: dict[str, tuple[Row, ...]] = {
             "L*dirs, N, M", "N, M", SEQ2SEQ, keras_note="(`initial_state=[h]`)"),
         Row("seq2seq-logits", "Seq2seq: the decoder's logits, T′ steps", "N, T_out, K",
             "N, T_out, K", SEQ2SEQ),
+    ),
+    "around": (
+        Row("embedding", "Token ids, N×T integers, through `nn.Embedding(V, E)`; "
+            "`Embedding(V, E)`: E then plays the part of D", "N, T, E", "N, T, E", EMBED,
+            torch_note="(float ids raise)"),
+        Row("conv1d-input", "Into a 1-D convolution: `nn.Conv1d(D, C, 3)` reads "
+            "`x.permute(0, 2, 1)`; `Conv1D(C, 3)` reads `x` as it is", "N, D, T", "N, T, D",
+            CONV, torch_note="(N×T×D itself raises, unless T = D)"),
+        Row("conv1d-output", "Out of it, into the RNN: `nn.Conv1d(D, C, 3, padding=1)(…)"
+            ".permute(0, 2, 1)`; `Conv1D(C, 3, padding=\"same\")` as it comes", "N, T, C",
+            "N, T, C", CONV),
+        Row("conv1d-valid", "Kernel 3 without padding (the default: `padding=0`; "
+            "`\"valid\"`): two steps fewer", "N, C, T - 2", "N, T - 2, C", CONV_PAD,
+            torch_note="(before the permute back)"),
+        Row("cell-step", "One step through a cell: `nn.GRUCell(D, M)(x[:, t], h)`; "
+            "`GRUCell(M)(x[:, t], [h])`, with `x[:, t]` N×D", "N, M", "N, M", ONE_STEP,
+            torch_note="(`nn.LSTMCell`: `(h, c)`, each)",
+            keras_note="(`(output, new_states)`, each)"),
+        Row("cell-stacked", "The T steps' outputs stacked: `torch.stack(outs, dim=1)`; "
+            "`keras.ops.stack(outs, axis=1)`", "N, T, M", "N, T, M", LOOP,
+            keras_note="(= `keras.layers.RNN(cell, return_sequences=True)`)"),
+        Row("windows", "Windows of T steps from one (N + T − 1)×D series: "
+            "`series.unfold(0, T, 1).transpose(1, 2)`; "
+            "`timeseries_dataset_from_array(series, None, T, batch_size=N)`", "N, T, D",
+            "N, T, D", WINDOWS, torch_note="(`unfold` alone: N×D×T)",
+            keras_note="(a batch)"),
+        Row("forecast", "H steps ahead of one series: `nn.Linear(M, H)(h_n[-1])`; `Dense(H)`; "
+            "targets the same", "N, H", "N, H", HORIZON),
+        Row("forecast-series", "H steps of K series: `nn.Linear(M, H * K)(h_n[-1]).view(N, H, "
+            "K)`; `Dense(H * K)`, `Reshape((H, K))`", "N, H, K", "N, H, K", FORECAST),
+        Row("ctc", "CTC's input: K classes and the blank, index 0; `nn.CTCLoss`, "
+            "`keras.losses.CTC`", "T, N, K + 1", "N, T, K + 1", CTC,
+            torch_note="log-probabilities, time-major: `log_softmax(2).permute(1, 0, 2)`",
+            keras_note="logits, no softmax"),
+        Row("convlstm", "`ConvLSTM2D(M, 3)` on N×T×rows×cols×D frames, `padding=\"valid\"` "
+            "(the default)", None, "N, rows - 2, cols - 2, M", CONVLSTM,
+            torch_note=NO_CONVLSTM),
+        Row("convlstm-sequences", "`ConvLSTM2D(M, 3, padding=\"same\", "
+            "return_sequences=True)`: every step, frames of the input's size", None,
+            "N, T, rows, cols, M", CONVLSTM, torch_note=NO_CONVLSTM),
+    ),
+    "seq2seq": (
+        Row("lstm-state", "LSTM encoder's `(h_n, c_n)` as the decoder's `(h0, c0)`; "
+            "`initial_state=[h, c]`", "L, N, M", "N, M", HANDOVER, torch_note="each",
+            keras_note="each, from `return_state=True`"),
+        Row("top-layer", "Top layer of a stacked encoder into a one-layer decoder: "
+            "`h_n[-1:]`; the last layer's state", "1, N, M", "N, M", TOP_LAYER,
+            torch_note="(`h_n[-1]`, N×M, raises)"),
+        Row("bidirectional", "Bidirectional encoder joined per layer, for a decoder of 2M "
+            "units: `torch.cat(h_n.view(L, 2, N, M).unbind(1), 2)`; "
+            "`Concatenate()([h_fwd, h_bwd])`", "L, N, dirs*M", "N, dirs*M", JOINED, dirs=(2,)),
+        Row("inference-step", "One inference step: ids N×1, embedded, through the decoder and "
+            "the head", "N, 1, K", "N, 1, K", INFERENCE,
+            torch_note="(keep the 1: an N-vector of ids raises with the batched state)"),
+        Row("attention", "Attention output: decoder outputs N×T′×E query encoder outputs "
+            "N×T×E; `nn.MultiheadAttention(E, heads, batch_first=True)(q, kv, kv)`; "
+            "`MultiHeadAttention(heads, E // heads)(q, kv)`", "N, T_out, E", "N, T_out, E",
+            ATTENTION),
+        Row("attention-time-major", "The same, `batch_first=False` (the default): "
+            "queries T′×N×E, keys T×N×E", "T_out, N, E", None, ATTENTION,
+            keras_note="batch-first only"),
+        Row("attention-weights", "Attention weights, averaged over the heads (the default); "
+            "`Attention()([q, kv], return_attention_scores=True)`", "N, T_out, T",
+            "N, T_out, T", ATTN_WEIGHTS, torch_note="(also when time-major)",
+            keras_note="(one head: [`Attention`]"
+            "(attention.md#keraslayersattention-one-head-no-projections))"),
+        Row("attention-heads", "One set of weights per head: `average_attn_weights=False`; "
+            "`MultiHeadAttention(…)(q, kv, return_attention_scores=True)`",
+            "N, heads, T_out, T", "N, heads, T_out, T", ATTN_WEIGHTS),
     ),
 }
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
