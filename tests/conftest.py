@@ -44,11 +44,16 @@ def site(build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served(site):
-    """The built site served over HTTP on 127.0.0.1 (a free port), for the browser tests."""
+def served(request):
+    """The built site served over HTTP on 127.0.0.1 (a free port), for the browser tests.
+    RNN_SHAPES_SERVED_SITE=/path/to/site serves a site built apart instead, to iterate on a
+    browser test without rebuilding (the run's own build is then not used by these tests)."""
     import functools
     import http.server
     import threading
+
+    folder = os.environ.get("RNN_SHAPES_SERVED_SITE")
+    site = Path(folder) if folder else request.getfixturevalue("site")
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
