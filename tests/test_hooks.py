@@ -35,6 +35,44 @@ def test_bad_shape_diagram_request_says_what_is_allowed(request_args, message):
         generated.on_page_markdown(md, _page("x.md"), None, None)
 
 
+@pytest.mark.parametrize(
+    ("request_args", "kind", "label"),
+    [
+        ("unrolled N=2 T=5 D=3 M=4", "unrolled", "out: N×T×M = 2×5×4 (every h_t)"),
+        ("h_n-order L=2 N=2 M=4", "h-n-order", "h_n: (L·dirs)×N×M = 4×2×4"),
+        ("bidirectional N=2 T=5 M=4", "bidirectional", "out: N×T×2M = 2×5×8, one sample"),
+        ("packing lengths=3,5 D=3", "packing", "batch_sizes = [2, 2, 2, 1, 1]"),
+        ("stacking N=2 T=5 D=3 M=4 L=2", "stacking", "h_n: L×N×M = 2×2×4"),
+    ],
+)
+def test_diagram_request_becomes_a_figure(request_args, kind, label):
+    md = f"Intro\n\n    <!-- diagram: {request_args} -->\n\nAfter\n"
+    html = generated.on_page_markdown(md, _page("x.md"), None, None)
+    figure = '\n    <figure class="shape-diagram-figure" markdown="0">\n    <svg class='
+    assert f'{figure}"shape-diagram shape-diagram--{kind}"' in html, html[:300]
+    assert label in html and "<figcaption>" in html and html.endswith("After\n")
+
+
+@pytest.mark.parametrize(
+    ("request_args", "message"),
+    [
+        ("", "unknown picture ''; allowed: unrolled, h_n-order"),
+        ("spiral N=2", "unknown picture 'spiral'"),
+        ("unrolled N=2 T=5 D=3", "unrolled: missing M"),
+        ("unrolled N=2 T=5 D=3 M=4 K=6", r"unrolled: unknown token 'K=6'; allowed: N=…, T=…"),
+        ("stacking N=2 T=5 D=3 M=4 L=two", "unknown token 'L=two'"),
+        ("packing lengths=3,,5 D=3", r"unknown token 'lengths=3,,5'; allowed: lengths=3,5, D=…"),
+        ("bidirectional N=2 T=5 M=4 lengths=3", "unknown token 'lengths=3'"),
+        ("unrolled N=2 T=9 D=3 M=4", r"x\.md: diagram: unrolled: T must be from 1 to 6"),
+        ("packing lengths=3,0 D=3", r"lengths\[1\] must be from 1 to 8"),
+    ],
+)
+def test_bad_diagram_request_says_what_is_allowed(request_args, message):
+    with pytest.raises(ValueError, match=message):
+        generated.on_page_markdown(f"<!-- diagram: {request_args} -->\n", _page("x.md"), None,
+                                   None)
+
+
 def test_a_continuing_block_says_so_on_the_page():
     md = (
         "```python\nx = 1\n```\n\n=== \"Tab\"\n\n    <!--pytest-codeblocks:cont-->\n"

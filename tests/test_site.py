@@ -157,5 +157,27 @@ def test_math_is_mathml(site):
 def test_home_page_diagrams(site):
     out = site
     html = (out / "index.html").read_text(encoding="utf-8")
-    assert html.count('<svg class="shape-diagram"') == 2, "the home page draws two diagrams"
+    chains = html.count('<svg class="shape-diagram"')
+    assert chains == 2, f"the home page draws two chain diagrams, found {chains}"
+    unrolled = html.count('<svg class="shape-diagram shape-diagram--unrolled"')
+    assert unrolled == 1, f"the home page draws the recurrence unrolled once, found {unrolled}"
     assert "N×T×M = 2×5×4" in html and "N×K = 2×6" in html
+
+
+def test_tests_that_read_the_site_run_last(monkeypatch):
+    """tests/plugin.py moves the tests that need the run's build behind all others (keeping
+    each group's order), so the background build overlaps as much of the run as it can."""
+    from types import SimpleNamespace
+
+    from tests import plugin
+
+    monkeypatch.delenv("RNN_SHAPES_SERVED_SITE", raising=False)
+    names = {"a": ["tmp_path"], "b": ["site", "build"], "c": [], "d": ["served", "browser"],
+             "e": ["request"]}
+    items = [SimpleNamespace(name=n, fixturenames=f) for n, f in names.items()]
+    config = SimpleNamespace(getoption=lambda name: False)
+    plugin.pytest_collection_modifyitems(config, items)
+    assert [i.name for i in items] == ["a", "c", "e", "b", "d"], [i.name for i in items]
+    # A site served from elsewhere (RNN_SHAPES_SERVED_SITE) needs no build: order kept.
+    monkeypatch.setenv("RNN_SHAPES_SERVED_SITE", "/elsewhere")
+    assert not plugin._needs_build(items[-1]), "served from elsewhere needs no build"

@@ -5,6 +5,11 @@ A page asks for generated content with an HTML comment on a line of its own:
     <!-- shape-diagram: N=2 T=5 D=3 M=4 K=6 -->             the chain as boxes (SVG)
     <!-- shape-diagram: N=2 T=5 D=3 M=4 K=6 last-step -->   the many-to-one chain
     <!-- cheat-sheet: inputs -->                            a verified cheat-sheet table
+    <!-- diagram: unrolled N=2 T=5 D=3 M=4 -->              the recurrence over T steps
+    <!-- diagram: h_n-order L=2 N=2 M=4 -->                 h_n's rows: layer, then direction
+    <!-- diagram: bidirectional N=2 T=5 M=4 -->             forward | backward halves
+    <!-- diagram: packing lengths=3,5 D=3 -->               a padded batch, then packed
+    <!-- diagram: stacking N=2 T=5 D=3 M=4 L=2 -->          L layers, each reading the last
 
 and every ``<!--pytest-codeblocks:cont-->`` marker gets a visible note on the page, so a reader
 knows that the next block continues the one before it; a ```py fence that includes part of a
@@ -34,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 _REQUEST = re.compile(
-    r"^(?P<indent>[ \t]*)<!--\s*(?P<kind>shape-diagram|cheat-sheet):(?P<args>[^>]*)-->\s*$",
+    r"^(?P<indent>[ \t]*)<!--\s*(?P<kind>shape-diagram|cheat-sheet|diagram):(?P<args>[^>]*)-->\s*$",
     re.MULTILINE,
 )
 _SIZE = re.compile(r"^(N|T|D|M|K)=(\d+)$")
@@ -68,6 +73,66 @@ def shape_diagram(args: str, where: str) -> str:
         if not last_step
         else "Only the last step's hidden state goes on: one row per sample, no T axis."
     )
+    return (
+        f'<figure class="shape-diagram-figure" markdown="0">\n{svg}\n'
+        f"<figcaption>{caption}</figcaption>\n</figure>"
+    )
+
+
+# The pictures a `diagram:` marker can ask for: the function in snippets/shape_diagram.py, the
+# sizes it takes (each written key=whole number; `lengths` a comma-separated list), and the
+# caption under it.
+DIAGRAMS = {
+    "unrolled": ("unrolled_svg", "NTDM",
+                 "Step t reads x_t and h_(t-1); out keeps every h_t, h_n only the last. Keras: "
+                 "return_sequences=True gives every h_t, return_state=True the last."),
+    "h_n-order": ("h_n_order_svg", "LNM",
+                  "PyTorch's h_n: one row per layer and direction, layer by layer. Keras stacks "
+                  "one Bidirectional per layer, each returning its forward state, then its "
+                  "backward one (an LSTM: h and c of each)."),
+    "bidirectional": ("bidirectional_svg", "NTM",
+                      "The last axis holds the forward half, then the backward half; the "
+                      "backward direction reads from the end, so its final state is at step 0. "
+                      "Keras' default merge_mode=\"concat\" gives the same layout."),
+    "packing": ("packing_svg", ("lengths", "D"),
+                "Each real step is numbered by the row of PackedSequence.data it becomes; "
+                "pad cells are dropped. Keras keeps the padded batch and carries an N×T mask."),
+    "stacking": ("stacking_svg", "NTDML",
+                 "Each layer reads the whole sequence of the one below it. PyTorch: one module "
+                 "with num_layers=L; Keras: L layers, return_sequences=True below the top."),
+}
+_LENGTHS = re.compile(r"^lengths=(\d+(?:,\d+)*)$")
+_KEY = re.compile(r"^([A-Z])=(\d+)$")
+
+
+def diagram(args: str, where: str) -> str:
+    """The <figure> for one request such as ``"packing lengths=3,5 D=3"``."""
+    name, *tokens = args.split() or [""]
+    if name not in DIAGRAMS:
+        raise ValueError(
+            f"{where}: diagram: unknown picture {name!r}; allowed: {', '.join(DIAGRAMS)}"
+        )
+    function, keys, caption = DIAGRAMS[name]
+    given: dict[str, object] = {}
+    for token in tokens:
+        if (m := _LENGTHS.match(token)) and "lengths" in keys:
+            given["lengths"] = [int(n) for n in m.group(1).split(",")]
+        elif (m := _KEY.match(token)) and m.group(1) in keys:
+            given[m.group(1)] = int(m.group(2))
+        else:
+            allowed = ", ".join("lengths=3,5" if k == "lengths" else f"{k}=…" for k in keys)
+            raise ValueError(
+                f"{where}: diagram: {name}: unknown token {token!r}; allowed: {allowed} "
+                "(whole numbers)"
+            )
+    missing = [k for k in keys if k not in given]
+    if missing:
+        raise ValueError(f"{where}: diagram: {name}: missing {', '.join(missing)}")
+    draw = getattr(importlib.import_module("snippets.shape_diagram"), function)
+    try:
+        svg = draw(**given)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{where}: diagram: {name}: {err}") from err
     return (
         f'<figure class="shape-diagram-figure" markdown="0">\n{svg}\n'
         f"<figcaption>{caption}</figcaption>\n</figure>"
@@ -132,7 +197,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown = _INCLUDE_FENCE.sub(_title_include, markdown)
 
     def replace(m: re.Match[str]) -> str:
-        make = shape_diagram if m.group("kind") == "shape-diagram" else cheat_sheet
+        makers = {"shape-diagram": shape_diagram, "diagram": diagram, "cheat-sheet": cheat_sheet}
+        make = makers[m.group("kind")]
         text = make(m.group("args"), where)
         # A blank line after the generated block: a Markdown table must not absorb what follows.
         return "\n".join(m.group("indent") + line for line in text.splitlines()) + "\n"
