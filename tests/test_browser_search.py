@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import urllib.request
 from urllib.parse import urlparse
 
 import pytest
@@ -56,35 +57,68 @@ _META = "document.querySelector('.md-search-result__meta')"
 _ANSWERED = f"() => /matching document/.test({_META}?.textContent)"
 
 
+def _enter(page, box, text: str, *, paste: bool) -> None:
+    """Empty the search box, then paste ``text`` (through the clipboard, Ctrl+V) or type it;
+    return once Material has answered that query. Typing is filled up to its last character,
+    which is then pressed: Material reads the box on keyup, so it searches the whole text once
+    (one key at a time, each prefix would be answered too, and the answers could not be told
+    apart)."""
+    box.fill("")
+    box.press("Backspace")  # Material reads the box on keyup
+    page.wait_for_function(f"() => {_META}?.textContent.includes('Type to start')")
+    if paste:
+        page.evaluate("text => navigator.clipboard.writeText(text)", text)
+        box.press("Control+V")
+    else:
+        box.fill(text[:-1])
+        page.keyboard.type(text[-1])
+    page.wait_for_function(_ANSWERED)
+
+
+def _location(href: str) -> str:
+    """A result's link as 'path/#anchor' (or 'path/' for a page's own line) under the site."""
+    url = urlparse(href)
+    path = url.path.lstrip("/")
+    return f"{path}#{url.fragment}" if url.fragment else path
+
+
 def _first_results(page, box, text: str, count: int = 3) -> list[str]:
     """Paste ``text`` into the search box (emptied first); the first ``count`` sections found,
     as 'path#anchor' relative to the site. Material lists each page with its best sections
     under it; the page's own line (no anchor) is not counted, the sections are, in order."""
-    box.fill("")
-    box.press("Backspace")  # Material reads the box on keyup
-    page.wait_for_function(f"() => {_META}?.textContent.includes('Type to start')")
-    page.evaluate("text => navigator.clipboard.writeText(text)", text)
-    box.press("Control+V")
-    page.wait_for_function(_ANSWERED)
+    _enter(page, box, text, paste=True)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list a[href]", "links => links.map(a => a.href)"
     )
-    sections = []
-    for href in hrefs:
-        url = urlparse(href)
-        if url.fragment:
-            sections.append(f"{url.path.lstrip('/')}#{url.fragment}")
-    return sections[:count]
+    return [loc for loc in map(_location, hrefs) if "#" in loc][:count]
 
 
-def _owners(site) -> dict[str, str]:
-    """'page/#anchor' of every H4 on the error pages → 'page/#anchor' of the entry (H3) it is
-    in: an entry's older wordings are H4s inside it, and landing there is landing on it."""
+def _best_result(page) -> str | None:
+    """The result Material ranks first for the query just answered: the highest-scored line
+    (data-md-score) of the first group, which holds the best-scored document of the whole
+    result. Material shows that group's page line first in any case, with its text only when
+    the page itself scored best; so the answer is that page ('path/') or one of its sections
+    ('path/#anchor'). None when nothing was found."""
+    scored = page.eval_on_selector_all(
+        ".md-search-result__list > li:first-child a[href]",
+        "links => links.map(a => [a.href, Number(a.querySelector('[data-md-score]')"
+        "?.dataset.mdScore)])",
+    )
+    best = max(scored, key=lambda pair: pair[1], default=None)  # the first of equal scores
+    return _location(best[0]) if best else None
+
+
+def _owners(served: str, pages: set[str]) -> dict[str, str]:
+    """'page/#anchor' of every H4 on the error ``pages`` (as 'errors/x/') → 'page/#anchor' of
+    the entry (H3) it is in: an entry's older wordings are H4s inside it, and landing there is
+    landing on it. The pages are read from the served site, so a site built apart
+    (RNN_SHAPES_SERVED_SITE) needs no second build."""
     owners = {}
-    for html in (site / "errors").rglob("index.html"):
-        page = html.parent.relative_to(site).as_posix() + "/"
+    for page in pages:
+        with urllib.request.urlopen(f"{served}/{page}") as response:
+            html = response.read().decode("utf-8")
         entry = None
-        for level, anchor in re.findall(r'<h([2-4])[^>]*\bid="([^"]+)"', html.read_text("utf-8")):
+        for level, anchor in re.findall(r'<h([2-4])[^>]*\bid="([^"]+)"', html):
             if level == "3":
                 entry = anchor
             elif level == "4" and entry:
@@ -93,8 +127,13 @@ def _owners(site) -> dict[str, str]:
 
 
 def _built(entry: str) -> str:
+    """A source page and anchor ('reference/inputs.md#x', 'index.md', 'errors/index.md#y',
+    'tutorials/batches.ipynb#z') as the built site's location ('reference/inputs/#x', '',
+    'errors/#y', 'tutorials/batches/#z')."""
     page, _, anchor = entry.partition("#")
-    return f"{page.removesuffix('.md')}/#{anchor}".replace("/index/", "/")
+    path = "/" + re.sub(r"\.(md|ipynb)$", "/", page)
+    path = path.replace("/index/", "/").lstrip("/")
+    return f"{path}#{anchor}" if anchor else path
 
 
 CASES = _cases()
@@ -106,8 +145,8 @@ def test_there_are_cases_for_every_error_page():
 
 
 @pytest.fixture(scope="module")
-def outcomes(browser, served, site):
-    owners = _owners(site)
+def outcomes(browser, served):
+    owners = _owners(served, {_built(case.entry).partition("#")[0] for case in CASES})
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     box = _open_search(page, served)
