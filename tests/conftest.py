@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from tests.site_sources import ROOT
 
 
 @dataclass
@@ -21,17 +17,17 @@ class Build:
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
+def build(pytestconfig) -> Build:
     """`mkdocs build --strict`, once per run, with the notebook cache off (each notebook is
-    executed exactly once per run, here). RNN_SHAPES_SITE_DIR keeps the built site (the deploy
-    workflow publishes it); by default it goes to a temporary folder."""
-    out = Path(os.environ.get("RNN_SHAPES_SITE_DIR") or tmp_path_factory.mktemp("site"))
-    env = {**os.environ, "RNN_SHAPES_NOTEBOOK_CACHE": "false", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out.resolve())],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
-    )
-    return Build(out.resolve(), result.returncode, result.stdout + result.stderr)
+    executed exactly once per run, here). The build itself is started in the background by
+    tests/plugin.py, as early as the run shows it is needed (`start_site_build`); this waits for
+    it. RNN_SHAPES_SITE_DIR keeps the built site (the deploy workflow publishes it); by default
+    it goes to a temporary folder, removed when the run ends."""
+    from tests.plugin import start_site_build
+
+    running = start_site_build(pytestconfig)  # already running, unless started by nothing
+    returncode, log = running.wait()
+    return Build(running.out, returncode, log)
 
 
 @pytest.fixture(scope="session")
@@ -45,25 +41,17 @@ def site(build) -> Path:
 
 @pytest.fixture(scope="session")
 def served(request):
-    """The built site served over HTTP on 127.0.0.1 (a free port), for the browser tests.
+    """The built site served over HTTP on 127.0.0.1 (a free port), for the browser tests; text
+    is sent gzip-encoded when the browser asks, as GitHub Pages does (tests/empty_site.py's
+    `serve`), so transferred bytes are what a visitor pays.
     RNN_SHAPES_SERVED_SITE=/path/to/site serves a site built apart instead, to iterate on a
     browser test without rebuilding (the run's own build is then not used by these tests)."""
-    import functools
-    import http.server
-    import threading
+    from tests.empty_site import serve
 
     folder = os.environ.get("RNN_SHAPES_SERVED_SITE")
     site = Path(folder) if folder else request.getfixturevalue("site")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(site) as url:
+        yield url
 
 
 def _chromium() -> str | None:
