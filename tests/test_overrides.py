@@ -40,6 +40,19 @@ def test_search_partial_is_the_theme_s_plus_an_accessible_name():
     )
 
 
+def test_nav_item_partial_is_the_theme_s_plus_a_name_for_indexed_sections():
+    original = _body(THEME / "partials" / "nav-item.html")
+    ours = _body(OURS / "partials" / "nav-item.html")
+    named_by_label = 'aria-labelledby="{{ path }}_label" aria-expanded'
+    assert original.count(named_by_label) == 1, "Material's nav-item.html changed: re-derive ours"
+    named = ('{% if index %}aria-label="{{ nav_item.title }}"{% else %}'
+             'aria-labelledby="{{ path }}_label"{% endif %} aria-expanded')
+    assert ours == original.replace(named_by_label, named), (
+        "overrides/partials/nav-item.html is no longer Material's partials/nav-item.html plus "
+        "the indexed section's aria-label: copy the installed original and make that one change "
+        "again")
+
+
 def test_actions_partial_replaces_only_what_this_site_never_shows():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(THEME)))
     rendered = env.get_template("partials/actions.html").render(
@@ -53,8 +66,45 @@ def test_actions_partial_replaces_only_what_this_site_never_shows():
     )
 
 
+def _block(template: str, name: str) -> str:
+    match = re.search(r"\{% block " + name + r" %\}(.*?)\{% endblock %\}", template, re.DOTALL)
+    assert match, f"Material's base.html has no {{% block {name} %}}: re-derive overrides/main.html"
+    return match.group(1)
+
+
+def test_main_template_s_script_start_still_fits_material():
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    scripts = _block(base, "scripts")
+    # main.html copies each <script> of the block and waits for each one's load event: an
+    # inline script there would never send one, and Material would never start.
+    tags = re.findall(r"<script\b[^>]*>|\{\{[^}]*script_tag[^}]*\}\}", scripts)
+    assert tags and all("src=" in t or "script_tag" in t for t in tags), (
+        f"Material's scripts block now holds more than file scripts: {tags}; overrides/main.html "
+        "starts only scripts with a src")
+    assert "{% include" not in scripts and "<script" in scripts, scripts
+    bundle = re.search(r"assets/javascripts/(bundle\.\w+\.min\.js)", scripts)
+    assert bundle, f"no bundle in Material's scripts block: {scripts}"
+    source = (THEME / "assets" / "javascripts" / bundle.group(1)).read_text(encoding="utf-8")
+    starts = re.findall(
+        r'\(document,"DOMContentLoaded",\{once:!0\}\)\.subscribe\(\(\)=>\w+\.next\(document\)\)',
+        source)
+    assert len(starts) == 1, (
+        "Material's bundle no longer starts on one DOMContentLoaded listener; overrides/main.html "
+        "sends that event again after loading the bundle late: check how the new bundle starts")
+    assert "{% block header %}" in base and 'include "partials/header.html"' in _block(base,
+                                                                                        "header")
+    palette_script = (THEME / "partials" / "javascripts" / "palette.html").read_text("utf-8")
+    assert '__md_get("__palette")' in palette_script and "matchMedia" in palette_script, (
+        "Material's inline palette script changed: re-check the first-visit palette script of "
+        "overrides/main.html against it")
+    ours = (OURS / "main.html").read_text(encoding="utf-8")
+    assert "{{ super() }}" in _block(ours, "scripts"), "main.html must start Material's own tags"
+    assert "{{ super() }}" in _block(ours, "header"), "main.html must keep Material's header"
+
+
 def test_every_override_is_checked_here():
     overridden = sorted(p.relative_to(OURS).as_posix() for p in OURS.rglob("*.html"))
-    assert overridden == ["partials/actions.html", "partials/search.html"], (
+    assert overridden == ["main.html", "partials/actions.html", "partials/nav-item.html",
+                          "partials/search.html"], (
         f"templates overridden: {overridden}; add a check against the theme's copy for each"
     )

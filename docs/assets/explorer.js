@@ -562,8 +562,11 @@
     return pic;
   }
 
-  function frameworkCard(title, id, body) {
-    return el("section", { class: "rx-card", "aria-labelledby": id },
+  // A card is a named region; `name` tells the reader's cards from the explorer's, which have
+  // the same headings (axe-core: landmark-unique).
+  function frameworkCard(title, id, body, name) {
+    const naming = name ? { "aria-label": name } : { "aria-labelledby": id };
+    return el("section", { class: "rx-card", ...naming },
       el("h3", { id }, title), body);
   }
 
@@ -744,7 +747,7 @@
     }
     body.push(el("details", { class: "rx-details" }, el("summary", {}, "The code that shows it"),
       codeBlock(code, `${framework}-read`, `${title} reading`)));
-    return frameworkCard(title, `rx-read-${framework}`, body);
+    return frameworkCard(title, `rx-read-${framework}`, body, `How ${title} reads the tensor`);
   }
 
   function renderReader(rules, layerState, r) {
