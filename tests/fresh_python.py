@@ -11,12 +11,18 @@ itself.
     results = run_fresh(["import torch\\nprint(torch.ones(2).shape)"])
     results[0].ok, results[0].output  # True, 'torch.Size([2])\\n'
 
-The server is this module run as a script; it reads the sources as JSON on stdin and writes one
-result per source as JSON on stdout. At most ``jobs`` children run at once.
+The server is this module run as a script. It is started once per test run, on the first call
+(or earlier, by ``start()``), and serves every later call too (the copy test and the explorer's
+tests share it): the server itself never runs a source, so it stays as it was after its imports,
+and each call's children are as fresh as the first call's. Each request is one JSON line on its
+stdin (the sources and how many children may run at once), each answer one JSON line on its
+stdout (one result per source). It exits when its stdin closes (at the latest when this process
+exits).
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import subprocess
@@ -27,6 +33,7 @@ import traceback
 from dataclasses import dataclass
 
 TIMEOUT_S = 300  # one block; the slowest on the site takes a few seconds
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @dataclass
@@ -35,19 +42,62 @@ class Result:
     output: str  # stdout and stderr together, as a terminal would show them
 
 
+class _Server:
+    """The warmed process, started once and kept for the whole test run."""
+
+    def __init__(self):
+        # Its stderr goes to a file: a pipe nobody reads could fill up and block the server.
+        self.stderr = tempfile.TemporaryFile(mode="w+", prefix="fresh-server-")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.fresh_python"], cwd=ROOT, text=True, bufsize=1,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+        )
+        atexit.register(self.close)
+
+    def ask(self, sources: list[str], jobs: int) -> list[Result]:
+        try:
+            self.process.stdin.write(json.dumps({"sources": sources, "jobs": jobs}) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
+        except (BrokenPipeError, OSError):
+            line = ""
+        if not line:
+            self.process.wait(timeout=60)
+            self.stderr.seek(0)
+            raise RuntimeError(f"the fresh-process server failed (exit "
+                               f"{self.process.returncode}):\n{self.stderr.read()[-4000:]}")
+        return [Result(**r) for r in json.loads(line)]
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.stderr.close()
+
+
+_server: _Server | None = None
+
+
+def start() -> None:
+    """Start the server now (its imports then overlap whatever runs until the first call)."""
+    global _server
+    if _server is None or not _server.alive():
+        _server = _Server()
+
+
 def run_fresh(sources: list[str], jobs: int | None = None) -> list[Result]:
     """Run each source in a fresh process; return their results in the same order."""
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise TypeError("run_fresh takes a list of source strings")
-    jobs = jobs or os.cpu_count() or 1
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.fresh_python", str(jobs)],
-        input=json.dumps(sources), capture_output=True, text=True, check=False,
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"the fresh-process server failed:\n{done.stderr[-4000:]}")
-    return [Result(**r) for r in json.loads(done.stdout)]
+    start()
+    return _server.ask(sources, jobs or os.cpu_count() or 1)
 
 
 def _child(source: str, log: str) -> None:
@@ -55,6 +105,9 @@ def _child(source: str, log: str) -> None:
     fd = os.open(log, os.O_WRONLY | os.O_TRUNC)
     os.dup2(fd, 1)
     os.dup2(fd, 2)
+    os.close(0)  # the server's stdin is the request pipe: a block reading stdin gets EOF
+    os.open(os.devnull, os.O_RDONLY)
+    sys.stdin = open(0, closefd=False)
     sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
     sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
     status = 0
@@ -71,10 +124,6 @@ def _child(source: str, log: str) -> None:
 
 
 def _serve(sources: list[str], jobs: int) -> list[dict]:
-    import keras  # noqa: F401  (imported once, shared by every child)
-    import numpy  # noqa: F401
-    import torch  # noqa: F401
-
     results: list[dict | None] = [None] * len(sources)
     logs = [tempfile.mkstemp(prefix="fresh-", suffix=".log") for _ in sources]
     for fd, _ in logs:
@@ -110,10 +159,20 @@ def _serve(sources: list[str], jobs: int) -> list[dict]:
     return results
 
 
-if __name__ == "__main__":
+def _main() -> None:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     os.environ["CUDA_VISIBLE_DEVICES"] = ""
-    payload = json.loads(sys.stdin.read())
-    json.dump(_serve(payload, int(sys.argv[1])), sys.stdout)
+    import keras  # noqa: F401  (imported once, shared by every child)
+    import numpy  # noqa: F401
+    import torch  # noqa: F401
+
+    for line in sys.stdin:
+        request = json.loads(line)
+        sys.stdout.write(json.dumps(_serve(request["sources"], request["jobs"])) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    _main()

@@ -143,3 +143,21 @@ def test_a_continuing_block_is_marked_on_the_page():
         '<div class="language-py highlight"><pre><code>y = 2 &lt; 3\n</code></pre></div>'
     )
     assert page_chains(html) == (["x = 1\n\nprint(x)\n", "y = 2 < 3\n"], 3)
+
+
+def test_fresh_processes_stay_fresh_across_calls():
+    """One warmed server serves every run_fresh call of a run (the copy test's, the explorer's):
+    a later call's children start as the first call's did — no layer counted, no name left by
+    an earlier block, the default random state — and a block reading stdin gets EOF."""
+    probe = ("import keras\nimport torch\n"
+             "print(keras.layers.Dense(2).name, 'leak' in globals(), torch.rand(1).item())")
+    spoil = ("import keras\nimport torch\nleak = 1\ntorch.manual_seed(5)\n"
+             "keras.layers.Dense(2)\nkeras.layers.Dense(2)\nprint(keras.layers.Dense(2).name)")
+    first = run_fresh([probe, spoil])
+    second = run_fresh([probe, "print(input())"])
+    assert first[0].ok and first[1].ok, (first[0].output, first[1].output)
+    assert first[1].output == "dense_2\n", f"the spoiling block did not run: {first[1].output!r}"
+    assert first[0].output.startswith("dense False "), first[0].output
+    assert second[0].output == first[0].output, (
+        f"a later call's child is not fresh: {second[0].output!r}, first {first[0].output!r}")
+    assert not second[1].ok and "EOFError" in second[1].output, second[1].output

@@ -79,19 +79,6 @@ def _assert_close(got, expected):
 # ---- properties ---------------------------------------------------------------------------
 
 @SETTINGS
-@given(mode=st.sampled_from(TORCH_MODES), s=sizes, batch_first=st.booleans())
-def test_torch_to_keras_same_outputs(mode, s, batch_first):
-    module = _torch_module(mode, s, batch_first)
-    x = _inputs(s)
-    model = porting.torch_to_keras(module)
-    assert isinstance(model, keras.Sequential)
-    dirs = 2 if s["bidirectional"] else 1
-    expected = _torch_out(module, x)
-    assert expected.shape == (s["N"], s["T"], dirs * s["M"]), expected.shape
-    _assert_close(_keras_out(model, x), expected)
-
-
-@SETTINGS
 @given(cell=st.sampled_from(["SimpleRNN", "LSTM", "GRU"]), activation=st.sampled_from(
     ["tanh", "relu"]), s=sizes, single=st.booleans())
 def test_keras_to_torch_same_outputs(cell, activation, s, single):
@@ -106,15 +93,23 @@ def test_keras_to_torch_same_outputs(cell, activation, s, single):
     _assert_close(_torch_out(module, x), _keras_out(keras_model, x))
 
 
+# torch -> Keras is checked on the examples of the round trip, which converts each module to Keras
+# anyway: a separate property would build a second Keras model from the same distribution of
+# modules, the most expensive step here, for the same checks.
 @SETTINGS
 @given(mode=st.sampled_from(TORCH_MODES), s=sizes, batch_first=st.booleans())
-def test_round_trips(mode, s, batch_first):
+def test_torch_to_keras_same_outputs_and_round_trips(mode, s, batch_first):
     module = _torch_module(mode, s, batch_first)
     x = _inputs(s)
     model = porting.torch_to_keras(module)
+    assert isinstance(model, keras.Sequential)
+    dirs = 2 if s["bidirectional"] else 1
+    expected = _torch_out(module, x)
+    assert expected.shape == (s["N"], s["T"], dirs * s["M"]), expected.shape
+    _assert_close(_keras_out(model, x), expected)
     back = porting.keras_to_torch(model)  # torch -> Keras -> torch
     assert back.batch_first and back.mode == module.mode
-    _assert_close(_torch_out(back, x), _torch_out(module, x))
+    _assert_close(_torch_out(back, x), expected)
     # Matrices come back exactly; GRU biases too; RNN/LSTM biases come back folded.
     params = dict(module.named_parameters())
     for name, value in back.named_parameters():
