@@ -51,8 +51,9 @@ PROJ = ("0", "lt", "ge")  # no projection; 0 < proj_size < M; proj_size >= M
 
 # --8<-- [start:formula]
 def axis_formula(values, sizes, letters="NTDMKP", factors=range(1, 9)):
-    """The one expression ``c*X`` (or ``X``, or ``c``) that gives ``values[i]`` at ``sizes[i]``
-    for every measured size set i; an error if none or several do.
+    """The one expression ``c*X`` (or ``X``, or ``c``) that gives ``values[i]``
+    at ``sizes[i]`` for every measured size set i; an error if none or several
+    do.
 
     >>> axis_formula((14, 16), ({"M": 7}, {"M": 8}), letters="M")
     '2*M'
@@ -60,15 +61,19 @@ def axis_formula(values, sizes, letters="NTDMKP", factors=range(1, 9)):
     found = []
     for c in factors:
         for x in ("", *letters):
-            if all(c * (s[x] if x else 1) == v for s, v in zip(sizes, values, strict=True)):
+            pairs = zip(sizes, values, strict=True)
+            if all(c * (s[x] if x else 1) == v for s, v in pairs):
                 found.append(f"{c}*{x}" if x and c > 1 else x or str(c))
     if len(found) != 1:
-        raise ValueError(f"axis sizes {values}: {len(found)} formulas fit ({found}), need one")
+        raise ValueError(f"axis sizes {values}: {len(found)} formulas fit "
+                         f"({found}), need one")
     return found[0]
 
 
-assert axis_formula((2, 3), ({"N": 2, "T": 5}, {"N": 3, "T": 4}), letters="NT") == "N"
-assert axis_formula((4, 4), ({"N": 2}, {"N": 3}), letters="N") == "4"  # a constant axis
+assert axis_formula((2, 3), ({"N": 2, "T": 5}, {"N": 3, "T": 4}),
+                    letters="NT") == "N"
+# A constant axis:
+assert axis_formula((4, 4), ({"N": 2}, {"N": 3}), letters="N") == "4"
 # --8<-- [end:formula]
 
 
@@ -559,27 +564,36 @@ def run_keras_read(cell: str, shape, layer: dict) -> dict:
 # An error case's message is the one the examples raise, with its numbers as placeholders.
 # --8<-- [start:cases]
 TORCH_CASES = [  # layer settings: input_size, batch_first
-    ("rank", "k < 2 or k > 3", None, [((5,), (5, 0), 4), ((2, 3, 6, 1), (1, 1), 9)]),
-    ("features", "s1 != input_size and k == 2 or s2 != input_size and k == 3", None,
+    ("rank", "k < 2 or k > 3", None,
+     [((5,), (5, 0), 4), ((2, 3, 6, 1), (1, 1), 9)]),
+    ("features",
+     "s1 != input_size and k == 2 or s2 != input_size and k == 3", None,
      [((3, 5), (6, 0), 4), ((2, 4, 7), (3, 1), 9)]),
     ("batch-first", "k == 3 and batch_first", (["N", "T", "D"], []),
      [((2, 3, 5), (5, 1), 4), ((3, 4, 7), (7, 1), 9)]),
     ("time-major", "k == 3", (["T", "N", "D"], []),
      [((2, 3, 5), (5, 0), 4), ((3, 4, 7), (7, 0), 9)]),
-    ("unbatched", "k == 2", (["T", "D"], []), [((3, 5), (5, 0), 4), ((4, 7), (7, 1), 9)]),
+    ("unbatched", "k == 2", (["T", "D"], []),
+     [((3, 5), (5, 0), 4), ((4, 7), (7, 1), 9)]),
 ]
 KERAS_DIRECT_CASES = [  # the layer called on the array, no keras.Input
-    ("rank", "k != 3", None, [((3, 5), None, 4), ((2, 3, 6, 1), None, 9)]),
-    ("reads", "k == 3", (["N", "T", "D"], []), [((2, 3, 5), None, 4), ((3, 4, 7), None, 9)]),
+    ("rank", "k != 3", None,
+     [((3, 5), None, 4), ((2, 3, 6, 1), None, 9)]),
+    ("reads", "k == 3", (["N", "T", "D"], []),
+     [((2, 3, 5), None, 4), ((3, 4, 7), None, 9)]),
 ]
-# A model on keras.Input(shape=(Ti, Di)) compares the array's shape, less a trailing axis of 1,
-# with (None, Ti, Di), less one too, axis by axis as far as both go; then adds or drops a last
-# axis of 1 to match the rank; then the layer multiplies each step by its kernel of Di rows.
+# A model on keras.Input(shape=(Ti, Di)) compares the array's shape, less a
+# trailing axis of 1, with (None, Ti, Di), less one too, axis by axis as far as
+# both go; then adds or drops a last axis of 1 to match the rank; then the
+# layer multiplies each step by its kernel of Di rows.
 KERAS_INPUT_CASES = [  # layer settings: the shape given to keras.Input
-    ("declared-rank", "ki != 2", None, [((2, 3, 5), (5,), 4), ((2, 3, 5), (2, 3, 5), 9)]),
-    ("mismatch", "q >= 2 and s1 != Ti or q >= 3 and Di != 1 and s2 != Di", None,
+    ("declared-rank", "ki != 2", None,
+     [((2, 3, 5), (5,), 4), ((2, 3, 5), (2, 3, 5), 9)]),
+    ("mismatch",
+     "q >= 2 and s1 != Ti or q >= 3 and Di != 1 and s2 != Di", None,
      [((2, 3, 5, 1), (4, 5), 4), ((3, 6), (5, 1), 9)]),
-    ("rank", "not (k == 3 or k == 4 and last == 1 or k == 2 and Di == 1)", None,
+    ("rank",
+     "not (k == 3 or k == 4 and last == 1 or k == 2 and Di == 1)", None,
      [((3, 1), (3, 5), 4), ((2, 3, 4, 6), (3, 4), 9)]),
     ("kernel", "k >= 3 and s2 != Di", None,
      [((5, 3, 1), (3, 5), 4), ((3, 4, 6, 1), (4, 1), 9)]),

@@ -961,8 +961,14 @@ def test_distinct_sizes_all_differ():
 def _headings(page: Path) -> set[str]:
     """The anchors of a page's headings, as mkdocs writes them (toc's default slugify)."""
     text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
-    return {slugify(line.lstrip("#").strip().replace("`", ""), "-")
-            for line in text.splitlines() if re.match(r"#{1,6} ", line)}
+    anchors = set()
+    for line in text.splitlines():
+        if re.match(r"#{1,6} ", line):
+            # attr_list's `## Title { #anchor }` pins the anchor; otherwise the title's slug
+            pinned = re.search(r"\{\s*#([\w-]+)\s*\}\s*$", line)
+            title = line.lstrip("#").strip().replace("`", "")
+            anchors.add(pinned.group(1) if pinned else slugify(title, "-"))
+    return anchors
 
 
 @pytest.mark.parametrize("table", cheat_sheet.TABLE_NAMES)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Sizes:
-    """What the letters of a formula stand for in one check (T′ is spelled T_out)."""
+    """What the letters of a formula stand for in one check (T′ is T_out)."""
 
     N: int  # samples
     T: int  # time steps (the longest sequence)
@@ -35,14 +35,15 @@ class Sizes:
     heads: int  # attention heads; they divide E
     rows: int  # rows of a ConvLSTM2D frame
     cols: int  # columns of a ConvLSTM2D frame
-    lengths: tuple[int, ...]  # the real steps of each sample of a padded batch; S is their sum
-    dirs: int = 1  # directions: each check runs with 1, 2 or both, as its row says
+    lengths: tuple[int, ...]  # real steps of each padded sample; S: their sum
+    dirs: int = 1  # directions: 1, 2 or both, as the row's check says
 
 
-SITE = Sizes(N=2, T=5, D=3, M=4, K=6, L=2, P=3, T_out=7, E=18, C=10, H=11, heads=9, rows=12,
-             cols=13, lengths=(3, 5))
-DISTINCT = Sizes(N=3, T=7, D=5, M=9, K=11, L=4, P=6, T_out=10, E=16, C=14, H=15, heads=8,
-                 rows=17, cols=19, lengths=(7, 4, 2))  # none equal
+SITE = Sizes(N=2, T=5, D=3, M=4, K=6, L=2, P=3, T_out=7, E=18, C=10, H=11,
+             heads=9, rows=12, cols=13, lengths=(3, 5))
+# No two sizes equal:
+DISTINCT = Sizes(N=3, T=7, D=5, M=9, K=11, L=4, P=6, T_out=10, E=16, C=14,
+                 H=15, heads=8, rows=17, cols=19, lengths=(7, 4, 2))
 # --8<-- [end:sizes]
 
 LETTERS = ("N", "T", "D", "M", "K", "L", "P", "T_out", "E", "C", "H", "heads", "rows", "cols",
