@@ -362,15 +362,15 @@ def test_controls_work_from_the_keyboard_with_a_visible_focus(visit):
         " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
     assert outline[0] != "none" and outline[1] >= 2, f"no visible focus: {outline}"
     page.keyboard.press("ArrowUp")
-    page.wait_for_function("location.search.includes('N=3')")
+    page.wait_for_function("() => location.search.includes('N=3')")
     assert v.shapes()["torch.input"] == "(5, 3, 3)"
     _tab_to(page, "rx-batch_first")
     page.keyboard.press("Space")
-    page.wait_for_function("location.search.includes('batch_first=1')")
+    page.wait_for_function("() => location.search.includes('batch_first=1')")
     assert v.shapes()["torch.input"] == "(3, 5, 3)"
     page.focus("#rx-cell")
     page.keyboard.press("ArrowDown")  # rnn -> lstm
-    page.wait_for_function("location.search.includes('cell=lstm')")
+    page.wait_for_function("() => location.search.includes('cell=lstm')")
     assert "torch.c_n" in v.shapes()
     # the URL is the view: loading it again gives the same shapes
     again = visit("?" + urlparse(page.url).query)
@@ -383,7 +383,8 @@ def test_the_copy_button_copies_the_code(visit):
     for name in ("torch", "keras"):
         button = v.page.locator(f'.rx-code:has([data-code="{name}"]) .rx-copy')
         button.click()
-        v.page.wait_for_function(f"""document.querySelector('.rx-code:has([data-code="{name}"])'
+        v.page.wait_for_function(
+            f"""() => document.querySelector('.rx-code:has([data-code="{name}"])'
             + ' .rx-copy').textContent === 'Copied'""")
         copied = v.page.evaluate("navigator.clipboard.readText()")
         assert copied == v.text(f'[data-code="{name}"]'), name
@@ -514,11 +515,11 @@ def test_the_reader_is_driven_by_its_controls_and_its_code_runs(visit):
     page = v.page
     page.wait_for_selector("[data-verdict]")
     page.fill("#rx-read-tensor", "(10, 8)")
-    page.wait_for_function("location.search.includes('axes=NT')")  # a rank-2 name
+    page.wait_for_function("() => location.search.includes('axes=NT')")  # a rank-2 name
     page.select_option("#rx-read-axes", "TD")
     page.fill("#rx-read-keras_input", "(10, 8)")
     page.wait_for_function(
-        "document.querySelector('[data-verdict][data-framework=keras]').dataset.verdict"
+        "() => document.querySelector('[data-verdict][data-framework=keras]').dataset.verdict"
         " === 'error'")
     assert page.get_attribute('[data-verdict][data-framework="torch"]', "data-verdict") == "ok"
     message = v.text('[data-message="keras"]')
