@@ -131,3 +131,27 @@ def python_sources() -> list[tuple[str, str]]:
             else:
                 sources.append((fence.where, fence.body))
     return sources
+
+
+def nav_sources() -> list[str]:
+    """Every page of mkdocs.yml's nav, as its source path under docs/, in nav order."""
+    def walk(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+
+    return list(walk(mkdocs_config()["nav"]))
+
+
+def page_url(source: str) -> str:
+    """The built page's path for a nav entry, with mkdocs' directory URLs: 'index.md' -> '',
+    'reference/inputs.md' -> 'reference/inputs/', 'errors/index.md' -> 'errors/'."""
+    stem = source.rsplit(".", 1)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

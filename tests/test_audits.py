@@ -29,7 +29,7 @@ import subprocess
 
 import pytest
 
-from tests.site_sources import ROOT, mkdocs_config
+from tests.site_sources import ROOT, nav_sources, page_url
 
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -51,29 +51,9 @@ def _missing(what: str) -> None:
     pytest.skip(what)
 
 
-def _nav_pages(items) -> list[str]:
-    pages = []
-    for item in items:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            pages += _nav_pages(value)
-        elif isinstance(value, str) and value.endswith((".md", ".ipynb")):
-            pages.append(value)
-    return pages
-
-
-def _url_path(src: str) -> str:
-    """The URL path (relative to the site's root) of a page built from docs/<src>, with
-    mkdocs' directory URLs: reference/inputs.md -> reference/inputs/, errors/index.md -> errors/."""
-    stem = src.rsplit(".", 1)[0]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 # Every page of the site: the nav's (tests/test_docs_coverage.py fails on a page left out of
 # it) and the theme's 404 page.
-PAGES = [_url_path(src) for src in _nav_pages(mkdocs_config()["nav"])] + ["404.html"]
+PAGES = [page_url(src) for src in nav_sources()] + ["404.html"]
 
 
 @pytest.fixture(scope="module")

@@ -17,34 +17,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site_sources import mkdocs_config
+from tests.site_sources import nav_sources, page_url
 
 WIDTHS = (390, 1280)
 CODE_WIDTH = 1280  # the width at which every code block must fit
 
 
-def _nav_paths(items) -> list[str]:
-    found = []
-    for item in items:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            found += _nav_paths(value)
-        else:
-            found.append(value)
-    return found
-
-
-def _url(source: str) -> str:
-    """The built page's path for a nav entry ('reference/inputs.md' -> 'reference/inputs/')."""
-    stem = source.rsplit(".", 1)[0]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-PAGES = [_url(source) for source in _nav_paths(mkdocs_config()["nav"])] + ["404.html"]
+PAGES = [page_url(source) for source in nav_sources()] + ["404.html"]
 
 # Each overflow as {kind, first line, widest line's length, scrollWidth, clientWidth}: the
 # whole document; then, where code must fit too, every element of the page's content that

@@ -26,7 +26,7 @@ from tests.site_sources import (
     executed_python,
     fences,
     markdown_pages,
-    mkdocs_config,
+    nav_sources,
 )
 
 PYTHONISH = {"py", "py3", "python", "python3", "pycon", "ipython", "ipython3", "{.python}"}
@@ -118,17 +118,7 @@ def test_every_include_names_a_real_section(include):
 
 
 def _nav_files():
-    def walk(node):
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, list):
-            for item in node:
-                yield from walk(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                yield from walk(value)
-
-    return set(walk(mkdocs_config()["nav"]))
+    return set(nav_sources())
 
 
 @pytest.mark.parametrize(
