@@ -175,7 +175,7 @@ def pytest_terminal_summary(terminalreporter):
         "site build and built-page checks": lambda n: n.startswith("tests/test_site.py")
         and "test_notebook_page" not in n,
         "build hooks, template overrides": lambda n: n.startswith(
-            ("tests/test_hooks.py", "tests/test_overrides.py")
+            ("tests/test_hooks.py", "tests/test_overrides.py", "tests/test_startup.py")
         ),
         "coverage both ways (fences, snippets, nav)": lambda n: "test_docs_coverage" in n,
         "lint (ruff, one run)": lambda n: n.startswith("tests/test_lint.py"),
