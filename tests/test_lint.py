@@ -43,26 +43,24 @@ def _ruff(*args: str):
     )
 
 
-def test_ruff(tmp_path):
-    fences = tmp_path / "fences"
-    for where, source in python_sources():
-        target = fences / f"{where.replace(':', '_line')}.py"
+def _write_sources(folder, sources) -> None:
+    """Each (where, source) as its own .py file under `folder`, named after where it is."""
+    for where, source in sources:
+        target = folder / f"{where.replace(':', '_line')}.py"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(source, encoding="utf-8")
+
+
+def test_ruff(tmp_path):
+    fences = tmp_path / "fences"
+    _write_sources(fences, python_sources())
     result = _ruff("snippets", "tests", "overrides", "docs", str(fences))
     assert result.returncode == 0, (result.stdout + result.stderr).replace(f"{fences}/", "")
 
 
 def test_shown_code_fits_the_column(tmp_path):
     shown = tmp_path / "shown"
-    for where, source in python_sources():
-        target = shown / f"{where.replace(':', '_line')}.py"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(source, encoding="utf-8")
-    for where, source in _shown_sections().items():
-        target = shown / f"{where}.py"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(source, encoding="utf-8")
+    _write_sources(shown, [*python_sources(), *_shown_sections().items()])
     result = _ruff("--config", f"line-length = {SHOWN_LINE_LENGTH}", "--select", "E501",
                    str(shown))
     assert result.returncode == 0, (

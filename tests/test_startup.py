@@ -16,8 +16,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from overrides.hooks.startup import COMPONENTS, prebuilt, unmounted
-from tests.site_sources import nav_sources, page_url
-from tests.test_audits import _open
+from tests.test_audits import PAGES, _open
 
 CODE = ('<div class="language-python highlight"><pre><span></span><code>x = 1\n</code></pre>'
         "</div>")
@@ -54,7 +53,7 @@ def test_a_changed_theme_fails_the_build(count):
 # --- the built pages ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [page_url(src) for src in nav_sources()] + ["404.html"])
+@pytest.mark.parametrize("path", PAGES)
 def test_every_page_is_built_unmounted_with_its_buttons(site, path):
     html = (site / path / "index.html" if not path.endswith(".html") else site / path).read_text(
         encoding="utf-8")
@@ -68,6 +67,11 @@ def test_every_page_is_built_unmounted_with_its_buttons(site, path):
 
 
 # --- in the browser -----------------------------------------------------------------------------
+
+# The label of the chosen tab in each tab set of the page.
+CHOSEN_TABS = """() => [...document.querySelectorAll('.tabbed-set')].map(set =>
+    set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`)
+       .textContent.trim())"""
 
 
 @pytest.fixture
@@ -121,15 +125,11 @@ def test_tabs_keep_their_place_and_are_remembered(context, served):
     target.click()
     after = target.bounding_box()["y"]
     assert abs(after - before) <= 1, f"the clicked tab moved from y={before} to y={after}"
-    chosen = page.evaluate("""() => [...document.querySelectorAll('.tabbed-set')].map(set =>
-        set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`)
-           .textContent.trim())""")
+    chosen = page.evaluate(CHOSEN_TABS)
     assert set(chosen) == {"Keras"}, chosen
     assert page.evaluate("() => __md_get('__tabs')")[0] == "Keras"
     other = _open(context, f"{served}/reference/outputs-and-states/")
-    chosen = other.evaluate("""() => [...document.querySelectorAll('.tabbed-set')].map(set =>
-        set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`)
-           .textContent.trim())""")
+    chosen = other.evaluate(CHOSEN_TABS)
     assert chosen and set(chosen) == {"Keras"}, f"the next page's tabs: {chosen}"
     assert not page.problems + other.problems
 

@@ -33,6 +33,7 @@ browser.
 from __future__ import annotations
 
 import html as markup
+import itertools
 import json
 import re
 
@@ -62,10 +63,9 @@ def prebuilt(html: str, copy: bool, title: str) -> str:
     """A page with its tables wrapped and (when `copy`) its code blocks' buttons."""
     html = _TABLE.sub(_WRAPPED, html)
     if copy:
-        counter = iter(range(10**6))
-        html = _CODE.sub(lambda m: _COPY.format(head=m.group(1), n=next(counter),
-                                                  title=markup.escape(title)),
-                         html)
+        number, title = itertools.count(), markup.escape(title)
+        html = _CODE.sub(
+            lambda m: _COPY.format(head=m.group(1), n=next(number), title=title), html)
     return html
 
 
